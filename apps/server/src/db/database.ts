@@ -1,0 +1,68 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A jsonb column holding any JSON value. */
+export type Json = ColumnType<unknown, string, string>;
+
+/** Two-level topic taxonomy (owned by the taxonomy module). */
+export interface CategoriesTable {
+  id: string;
+  slug: string;
+  parent_id: string | null;
+  name_de: string;
+  name_en: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Emails written by the embedded mailer (owned by platform/mail). */
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: Timestamp;
+}
+
+/** Durable background jobs (owned by platform/jobs). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: Json;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  attempts: Generated<number>;
+  max_attempts: number;
+  backoff_ms: number;
+  run_at: Timestamp;
+  locked_until: Date | null;
+  singleton_key: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+
+/** Cron schedules that enqueue jobs (owned by platform/jobs). */
+export interface JobSchedulesTable {
+  name: string;
+  cron: string;
+  payload: Json;
+  next_run_at: Date;
+  updated_at: Timestamp;
+}
+
+/** Every table of the application, for Kysely. */
+export interface Database {
+  categories: CategoriesTable;
+  mail_outbox: MailOutboxTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+}
+
+export type CategoryRow = Selectable<CategoriesTable>;
+export type NewCategoryRow = Insertable<CategoriesTable>;
+export type CategoryUpdate = Updateable<CategoriesTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type JobRow = Selectable<JobsTable>;
