@@ -25,17 +25,28 @@ describe(`database (${testDatabaseKind})`, () => {
   });
 
   it('rolls back a failed transaction completely', async () => {
-    const before = await handle.db.selectFrom('mail_outbox').select(handle.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await handle.db
+      .selectFrom('mail_outbox')
+      .select(handle.db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(
       handle.db.transaction().execute(async (trx) => {
         await trx
           .insertInto('mail_outbox')
-          .values({ id: '0190a000-0000-7000-8000-000000000001', to_address: 'a@example.org', subject: 's', text_body: 't' })
+          .values({
+            id: '0190a000-0000-7000-8000-000000000001',
+            to_address: 'a@example.org',
+            subject: 's',
+            text_body: 't',
+          })
           .execute();
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const after = await handle.db.selectFrom('mail_outbox').select(handle.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await handle.db
+      .selectFrom('mail_outbox')
+      .select(handle.db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -27,7 +27,12 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolMax: 5, statementTimeoutMs: 30_000 });
+  const handle = await openDatabase({
+    kind: 'postgres',
+    url: url.toString(),
+    poolMax: 5,
+    statementTimeoutMs: 30_000,
+  });
   await migrateToLatest(handle.db);
   return {
     ...handle,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Localised labels of a category: German is required, English falls back to German. */
-export const categoryNameSchema = z.object({ de: z.string().min(1).max(100), en: z.string().min(1).max(100) });
+export const categoryNameSchema = z.object({
+  de: z.string().min(1).max(100),
+  en: z.string().min(1).max(100),
+});
 
 /** A node of the two-level topic taxonomy. */
 export const categorySchema = z.object({

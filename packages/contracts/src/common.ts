@@ -60,6 +60,8 @@ export type FieldError = z.infer<typeof fieldErrorSchema>;
 /** Answer of `/health/live` and `/health/ready`. */
 export const healthSchema = z.object({
   status: z.enum(['ok', 'fail']),
-  checks: z.record(z.string(), z.object({ status: z.enum(['ok', 'fail']), error: z.string().optional() })).optional(),
+  checks: z
+    .record(z.string(), z.object({ status: z.enum(['ok', 'fail']), error: z.string().optional() }))
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

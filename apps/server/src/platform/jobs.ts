@@ -25,6 +25,16 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
+/** One log level: a structured object and a message, as pino takes them. */
+export type JobLogFn = (obj: object, msg: string) => void;
+
+/** Where a job queue reports failures and takeovers (a pino logger fits). */
+export interface JobLogger {
+  info: JobLogFn;
+  warn: JobLogFn;
+  error: JobLogFn;
+}
+
 /** Counts of jobs by state, for the metrics gauges. */
 export type JobStats = Record<'queued' | 'running' | 'failed' | 'completed', number>;
 

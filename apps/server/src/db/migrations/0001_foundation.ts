@@ -3,77 +3,127 @@ import { v7 as uuidv7 } from 'uuid';
 
 /** The starting topic tree: [slug, German, English, children]. Admins edit it later. */
 const TAXONOMY: Array<[string, string, string, Array<[string, string, string]>]> = [
-  ['business', 'Business Skills', 'Business skills', [
-    ['business-excel', 'Excel', 'Excel'],
-    ['business-projektmanagement', 'Projektmanagement', 'Project management'],
-    ['business-fuehrung', 'Führung', 'Leadership'],
-    ['business-zeitmanagement', 'Zeit- und Selbstmanagement', 'Time and self-management'],
-    ['business-vertrieb', 'Vertrieb & Verhandlung', 'Sales & negotiation'],
-    ['business-finanzen', 'Finanzen & Controlling', 'Finance & controlling'],
-  ]],
-  ['kommunikation', 'Kommunikation', 'Communication', [
-    ['kommunikation-praesentation', 'Präsentieren', 'Presenting'],
-    ['kommunikation-gespraechsfuehrung', 'Gesprächsführung', 'Conversation skills'],
-    ['kommunikation-konflikte', 'Konfliktmanagement', 'Conflict management'],
-    ['kommunikation-schreiben', 'Schreiben im Beruf', 'Business writing'],
-    ['kommunikation-feedback', 'Feedback', 'Feedback'],
-  ]],
-  ['it', 'IT & Software', 'IT & software', [
-    ['it-python', 'Python', 'Python'],
-    ['it-cloud', 'Cloud', 'Cloud'],
-    ['it-data-science', 'Data Science', 'Data science'],
-    ['it-ki', 'Künstliche Intelligenz', 'Artificial intelligence'],
-    ['it-sicherheit', 'IT-Sicherheit', 'IT security'],
-    ['it-webentwicklung', 'Webentwicklung', 'Web development'],
-    ['it-office', 'Office-Anwendungen', 'Office applications'],
-  ]],
-  ['paedagogik', 'Pädagogik & Didaktik', 'Education & didactics', [
-    ['paedagogik-erwachsenenbildung', 'Erwachsenenbildung', 'Adult education'],
-    ['paedagogik-digitale-lehre', 'Digitale Lehre', 'Digital teaching'],
-    ['paedagogik-methoden', 'Lehrmethoden', 'Teaching methods'],
-    ['paedagogik-lernpsychologie', 'Lernpsychologie', 'Learning psychology'],
-    ['paedagogik-pruefungen', 'Prüfen & Bewerten', 'Assessment'],
-  ]],
-  ['gesundheit', 'Gesundheit & Pflege', 'Health & care', [
-    ['gesundheit-arbeitsschutz', 'Arbeitsschutz', 'Occupational safety'],
-    ['gesundheit-erste-hilfe', 'Erste Hilfe', 'First aid'],
-    ['gesundheit-pflege', 'Pflege', 'Nursing care'],
-    ['gesundheit-resilienz', 'Stress & Resilienz', 'Stress & resilience'],
-    ['gesundheit-ergonomie', 'Ergonomie', 'Ergonomics'],
-  ]],
-  ['sprachen', 'Sprachen', 'Languages', [
-    ['sprachen-deutsch', 'Deutsch', 'German'],
-    ['sprachen-englisch', 'Englisch', 'English'],
-    ['sprachen-spanisch', 'Spanisch', 'Spanish'],
-    ['sprachen-franzoesisch', 'Französisch', 'French'],
-    ['sprachen-fachsprache', 'Fachsprache im Beruf', 'Professional language'],
-  ]],
-  ['recht', 'Recht & Compliance', 'Law & compliance', [
-    ['recht-datenschutz', 'Datenschutz (DSGVO)', 'Data protection (GDPR)'],
-    ['recht-arbeitsrecht', 'Arbeitsrecht', 'Employment law'],
-    ['recht-compliance', 'Compliance', 'Compliance'],
-    ['recht-urheberrecht', 'Urheberrecht', 'Copyright'],
-    ['recht-vertragsrecht', 'Vertragsrecht', 'Contract law'],
-  ]],
-  ['technik', 'Technik & Handwerk', 'Engineering & trades', [
-    ['technik-elektrotechnik', 'Elektrotechnik', 'Electrical engineering'],
-    ['technik-maschinenbau', 'Maschinenbau', 'Mechanical engineering'],
-    ['technik-bau', 'Bau & Architektur', 'Construction & architecture'],
-    ['technik-qualitaet', 'Qualitätsmanagement', 'Quality management'],
-    ['technik-logistik', 'Logistik', 'Logistics'],
-  ]],
-  ['nachhaltigkeit', 'Nachhaltigkeit', 'Sustainability', [
-    ['nachhaltigkeit-klima', 'Klimaschutz', 'Climate protection'],
-    ['nachhaltigkeit-energie', 'Energie', 'Energy'],
-    ['nachhaltigkeit-csr', 'Unternehmensverantwortung', 'Corporate responsibility'],
-    ['nachhaltigkeit-kreislauf', 'Kreislaufwirtschaft', 'Circular economy'],
-  ]],
-  ['persoenlichkeit', 'Persönliche Entwicklung', 'Personal development', [
-    ['persoenlichkeit-kreativitaet', 'Kreativität', 'Creativity'],
-    ['persoenlichkeit-lernen', 'Lernen lernen', 'Learning to learn'],
-    ['persoenlichkeit-karriere', 'Karriere', 'Career'],
-    ['persoenlichkeit-achtsamkeit', 'Achtsamkeit', 'Mindfulness'],
-  ]],
+  [
+    'business',
+    'Business Skills',
+    'Business skills',
+    [
+      ['business-excel', 'Excel', 'Excel'],
+      ['business-projektmanagement', 'Projektmanagement', 'Project management'],
+      ['business-fuehrung', 'Führung', 'Leadership'],
+      ['business-zeitmanagement', 'Zeit- und Selbstmanagement', 'Time and self-management'],
+      ['business-vertrieb', 'Vertrieb & Verhandlung', 'Sales & negotiation'],
+      ['business-finanzen', 'Finanzen & Controlling', 'Finance & controlling'],
+    ],
+  ],
+  [
+    'kommunikation',
+    'Kommunikation',
+    'Communication',
+    [
+      ['kommunikation-praesentation', 'Präsentieren', 'Presenting'],
+      ['kommunikation-gespraechsfuehrung', 'Gesprächsführung', 'Conversation skills'],
+      ['kommunikation-konflikte', 'Konfliktmanagement', 'Conflict management'],
+      ['kommunikation-schreiben', 'Schreiben im Beruf', 'Business writing'],
+      ['kommunikation-feedback', 'Feedback', 'Feedback'],
+    ],
+  ],
+  [
+    'it',
+    'IT & Software',
+    'IT & software',
+    [
+      ['it-python', 'Python', 'Python'],
+      ['it-cloud', 'Cloud', 'Cloud'],
+      ['it-data-science', 'Data Science', 'Data science'],
+      ['it-ki', 'Künstliche Intelligenz', 'Artificial intelligence'],
+      ['it-sicherheit', 'IT-Sicherheit', 'IT security'],
+      ['it-webentwicklung', 'Webentwicklung', 'Web development'],
+      ['it-office', 'Office-Anwendungen', 'Office applications'],
+    ],
+  ],
+  [
+    'paedagogik',
+    'Pädagogik & Didaktik',
+    'Education & didactics',
+    [
+      ['paedagogik-erwachsenenbildung', 'Erwachsenenbildung', 'Adult education'],
+      ['paedagogik-digitale-lehre', 'Digitale Lehre', 'Digital teaching'],
+      ['paedagogik-methoden', 'Lehrmethoden', 'Teaching methods'],
+      ['paedagogik-lernpsychologie', 'Lernpsychologie', 'Learning psychology'],
+      ['paedagogik-pruefungen', 'Prüfen & Bewerten', 'Assessment'],
+    ],
+  ],
+  [
+    'gesundheit',
+    'Gesundheit & Pflege',
+    'Health & care',
+    [
+      ['gesundheit-arbeitsschutz', 'Arbeitsschutz', 'Occupational safety'],
+      ['gesundheit-erste-hilfe', 'Erste Hilfe', 'First aid'],
+      ['gesundheit-pflege', 'Pflege', 'Nursing care'],
+      ['gesundheit-resilienz', 'Stress & Resilienz', 'Stress & resilience'],
+      ['gesundheit-ergonomie', 'Ergonomie', 'Ergonomics'],
+    ],
+  ],
+  [
+    'sprachen',
+    'Sprachen',
+    'Languages',
+    [
+      ['sprachen-deutsch', 'Deutsch', 'German'],
+      ['sprachen-englisch', 'Englisch', 'English'],
+      ['sprachen-spanisch', 'Spanisch', 'Spanish'],
+      ['sprachen-franzoesisch', 'Französisch', 'French'],
+      ['sprachen-fachsprache', 'Fachsprache im Beruf', 'Professional language'],
+    ],
+  ],
+  [
+    'recht',
+    'Recht & Compliance',
+    'Law & compliance',
+    [
+      ['recht-datenschutz', 'Datenschutz (DSGVO)', 'Data protection (GDPR)'],
+      ['recht-arbeitsrecht', 'Arbeitsrecht', 'Employment law'],
+      ['recht-compliance', 'Compliance', 'Compliance'],
+      ['recht-urheberrecht', 'Urheberrecht', 'Copyright'],
+      ['recht-vertragsrecht', 'Vertragsrecht', 'Contract law'],
+    ],
+  ],
+  [
+    'technik',
+    'Technik & Handwerk',
+    'Engineering & trades',
+    [
+      ['technik-elektrotechnik', 'Elektrotechnik', 'Electrical engineering'],
+      ['technik-maschinenbau', 'Maschinenbau', 'Mechanical engineering'],
+      ['technik-bau', 'Bau & Architektur', 'Construction & architecture'],
+      ['technik-qualitaet', 'Qualitätsmanagement', 'Quality management'],
+      ['technik-logistik', 'Logistik', 'Logistics'],
+    ],
+  ],
+  [
+    'nachhaltigkeit',
+    'Nachhaltigkeit',
+    'Sustainability',
+    [
+      ['nachhaltigkeit-klima', 'Klimaschutz', 'Climate protection'],
+      ['nachhaltigkeit-energie', 'Energie', 'Energy'],
+      ['nachhaltigkeit-csr', 'Unternehmensverantwortung', 'Corporate responsibility'],
+      ['nachhaltigkeit-kreislauf', 'Kreislaufwirtschaft', 'Circular economy'],
+    ],
+  ],
+  [
+    'persoenlichkeit',
+    'Persönliche Entwicklung',
+    'Personal development',
+    [
+      ['persoenlichkeit-kreativitaet', 'Kreativität', 'Creativity'],
+      ['persoenlichkeit-lernen', 'Lernen lernen', 'Learning to learn'],
+      ['persoenlichkeit-karriere', 'Karriere', 'Career'],
+      ['persoenlichkeit-achtsamkeit', 'Achtsamkeit', 'Mindfulness'],
+    ],
+  ],
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -139,7 +189,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     let childPosition = 0;
     for (const [childSlug, childDe, childEn] of children) {
       await sql`insert into categories (id, slug, parent_id, name_de, name_en, position)
-        values (${uuidv7()}, ${childSlug}, ${parentId}, ${childDe}, ${childEn}, ${childPosition++})`.execute(db);
+        values (${uuidv7()}, ${childSlug}, ${parentId}, ${childDe}, ${childEn}, ${childPosition++})`.execute(
+        db,
+      );
     }
   }
 }

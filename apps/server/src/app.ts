@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import etag from '@fastify/etag';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config.ts';
+import { devRoutes } from './modules/dev/dev.routes.ts';
+import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
+import { createTaxonomyService } from './modules/taxonomy/taxonomy.service.ts';
+import type { Platform } from './platform/index.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { healthRoutes } from './plugins/health.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { webAppPlugin } from './plugins/web-app.ts';
+
+/** The version reported by the API docs. */
+export const APP_VERSION = '0.1.0';
+/** An incoming `X-Request-Id` is kept only when it looks like an id (no log injection). */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  platform: Platform;
+  /** The process logger (pino); tests usually pass false. */
+  logger: Logger | false;
+}
+
+/**
+ * Builds the whole HTTP application as a Fastify instance without listening, so tests use
+ * `app.inject` and the server entry point adds only listening and shutdown.
+ */
+export async function buildApp({ config, platform, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // genReqId reads X-Request-Id itself, so a malformed incoming id is replaced rather than trusted.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // External and cross-cutting plugins first, then modules (fastify/demo order).
+  await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin, { production: config.env === 'production' });
+  await app.register(metricsPlugin, { platform });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(etag);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: APP_VERSION });
+
+  await app.register(healthRoutes, { platform });
+  const taxonomy = createTaxonomyService({ db: platform.database.db, cache: platform.cache });
+  await app.register(taxonomyRoutes, { taxonomy });
+  if (config.env !== 'production' && config.mail.kind === 'outbox') {
+    await app.register(devRoutes, { db: platform.database.db });
+  }
+
+  await app.register(webAppPlugin, { distDir: config.webDistDir });
+  return app;
+}

@@ -1,0 +1,187 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The secret every development install starts with; production refuses to run with it. */
+export const DEV_SECRET = 'dev-only-secret-change-me-0000000000000000';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .refine(
+          (v) => {
+            try {
+              return protocols.includes(new URL(v).protocol);
+            } catch {
+              return false;
+            }
+          },
+          `must be a URL starting with ${protocols.join(' or ')}`,
+        )
+        .optional(),
+    );
+
+/**
+ * Every environment variable the server reads, with its default. The README's configuration
+ * table is this schema in prose; keep them in step.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  WEB_DIST_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(1024 * 1024),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
+  DEMO_DATA: bool.optional(),
+  RUN_JOBS: bool.default(true),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  REDIS_KEY_PREFIX: z.string().default('nano:'),
+  S3_ENDPOINT: optionalUrl(['http:', 'https:']),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().default('Nano-Marktplatz <no-reply@localhost>'),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+/** The one typed configuration of a process, parsed once at boot. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  webDistDir: string;
+  logLevel: string;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  sessionSecret: string;
+  demoData: boolean;
+  runJobs: boolean;
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    | { kind: 'postgres'; url: string; poolMax: number; statementTimeoutMs: number };
+  redis: { url: string; keyPrefix: string } | undefined;
+  storage:
+    | { kind: 'local'; rootDir: string }
+    | {
+        kind: 's3';
+        endpoint: string | undefined;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
+  mail: { kind: 'outbox'; from: string } | { kind: 'smtp'; url: string; from: string };
+}
+
+/** Thrown when the environment is invalid; `problems` lists every bad variable at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into an {@link AppConfig}, or throws a {@link ConfigError} naming every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const isProduction = e.NODE_ENV === 'production';
+  const demoData = e.DEMO_DATA ?? !isProduction;
+
+  const s3Vars = [e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
+  const useS3 = e.S3_ENDPOINT !== undefined || s3Vars.some((v) => v !== undefined && v !== '');
+  if (useS3) {
+    for (const [name, value] of [
+      ['S3_BUCKET', e.S3_BUCKET],
+      ['S3_ACCESS_KEY_ID', e.S3_ACCESS_KEY_ID],
+      ['S3_SECRET_ACCESS_KEY', e.S3_SECRET_ACCESS_KEY],
+    ] as const) {
+      if (!value) {
+        problems.push(`${name}: required when S3 storage is configured`);
+      }
+    }
+  }
+  if (isProduction) {
+    if (e.SESSION_SECRET === DEV_SECRET) {
+      problems.push('SESSION_SECRET: must be set to a secret of your own in production');
+    }
+    if (demoData) {
+      problems.push('DEMO_DATA: demo data is not allowed in production');
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    dataDir,
+    // Both src/ and the bundled dist/ sit two levels below apps/, next to apps/web/dist.
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    sessionSecret: e.SESSION_SECRET,
+    demoData,
+    runJobs: e.RUN_JOBS,
+    database: e.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolMax: e.DATABASE_POOL_MAX,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
+    storage: useS3
+      ? {
+          kind: 's3',
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          bucket: e.S3_BUCKET ?? '',
+          accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : { kind: 'local', rootDir: path.join(dataDir, 'objects') },
+    mail: e.SMTP_URL
+      ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
+      : { kind: 'outbox', from: e.MAIL_FROM },
+  };
+}

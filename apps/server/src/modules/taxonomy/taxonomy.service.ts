@@ -1,0 +1,35 @@
+import type { CategoryTree } from '@nano/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Cache } from '../../platform/cache.ts';
+import { presentCategoryTree } from './taxonomy.presenter.ts';
+import { listCategories } from './taxonomy.repository.ts';
+
+/** The category tree changes only by admin edits; a minute of staleness across instances is fine. */
+export const CATEGORY_TREE_CACHE_TTL_MS = 60_000;
+const CACHE_KEY = 'taxonomy:tree:v1';
+
+export interface TaxonomyService {
+  /** The whole two-level topic tree, served from the shared cache when warm. */
+  getTree(): Promise<CategoryTree>;
+  /** Drops the cached tree after a change. */
+  invalidate(): Promise<void>;
+}
+
+/** Creates the taxonomy service over its database and the shared cache. */
+export function createTaxonomyService(deps: { db: Kysely<Database>; cache: Cache }): TaxonomyService {
+  return {
+    async getTree() {
+      const cached = await deps.cache.get(CACHE_KEY);
+      if (cached) {
+        return JSON.parse(cached) as CategoryTree;
+      }
+      const tree = presentCategoryTree(await listCategories(deps.db));
+      await deps.cache.set(CACHE_KEY, JSON.stringify(tree), CATEGORY_TREE_CACHE_TTL_MS);
+      return tree;
+    },
+    async invalidate() {
+      await deps.cache.delete(CACHE_KEY);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { AppConfig } from './config.ts';
+import { runSeeders } from './db/seed.ts';
+import { createPlatform, type Platform } from './platform/index.ts';
+
+/** How long shutdown waits for in-flight requests and jobs before giving up. */
+export const SHUTDOWN_GRACE_MS = 15_000;
+
+export interface RunningServer {
+  app: FastifyInstance;
+  platform: Platform;
+  /** The address actually bound (the port is chosen by the OS when PORT=0). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the platform (migrating the database), seeds demo data where configured, and listens.
+ * Runs the background jobs in the same process unless `RUN_JOBS=false` (then a `worker` runs them).
+ */
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  const platform = await createPlatform(config, { logger });
+  let app: FastifyInstance | undefined;
+  try {
+    if (config.demoData) {
+      await runSeeders(platform, logger);
+    }
+    app = await buildApp({ config, platform, logger });
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await platform.close();
+    throw error;
+  }
+  if (config.runJobs) {
+    platform.jobs.start();
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const running = app;
+  let closing: Promise<void> | undefined;
+  return {
+    app: running,
+    platform,
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    close: () => {
+      // Stop accepting, let in-flight requests finish (app.close also closes WebSockets), then jobs and pools.
+      closing ??= (async () => {
+        await running.close();
+        await platform.jobs.stop();
+        await platform.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Closes `target` on SIGTERM/SIGINT, exiting non-zero if it does not finish within the grace period. */
+export function closeOnSignals(target: { close(): Promise<void> }, logger: Logger): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      return;
+    }
+    signalled = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    target.close().then(
+      () => {
+        logger.info('shut down cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
