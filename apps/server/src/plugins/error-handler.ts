@@ -61,7 +61,12 @@ function fieldErrorsOf(error: FastifyError & { validation: unknown[] }, locale: 
   const messages = FIELD_MESSAGES[locale];
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
   return (
-    error.validation as Array<{ instancePath: string; keyword: string; params: Record<string, unknown> }>
+    error.validation as Array<{
+      instancePath: string;
+      keyword: string;
+      message?: string;
+      params: Record<string, unknown>;
+    }>
   ).map((issue) => {
     const path = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     const params = issue.params;
@@ -69,16 +74,12 @@ function fieldErrorsOf(error: FastifyError & { validation: unknown[] }, locale: 
     if (key === 'too_big' || key === 'too_small') {
       const origin = String(params.origin ?? 'number');
       key = `${key}_${origin === 'string' ? 'string' : origin === 'array' || origin === 'set' ? 'array' : 'number'}`;
-    } else if (key === 'invalid_type' && params.input === undefined) {
-      key = 'required';
-    } else if (
-      key === 'invalid_format' &&
-      typeof params.format === 'string' &&
-      messages[`invalid_format_${params.format}`]
-    ) {
-      key = `invalid_format_${params.format}`;
-    } else if (key === 'invalid_type' && params.expected === 'int') {
-      key = 'not_integer';
+    } else if (key === 'invalid_type') {
+      // zod omits the input from issues; its message still says what was received.
+      const missing = /received undefined/.test(issue.message ?? '');
+      key = missing ? 'required' : params.expected === 'int' ? 'not_integer' : 'invalid_type';
+    } else if (key === 'invalid_format' && messages[`invalid_format_${String(params.format)}`]) {
+      key = `invalid_format_${String(params.format)}`;
     }
     const template = messages[key] ?? messages.custom ?? '';
     return {

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const serverDir = path.resolve(import.meta.dirname, '..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI from source (tsx) with a clean environment plus `env`. */
+function cli(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const done = new Promise<Run>((resolve) => {
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('command line', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'nano-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('exits with a list of every bad variable', async () => {
+    const { done } = cli(['serve'], { PORT: 'eighty', REDIS_URL: 'http://x', NODE_ENV: 'production' });
+    const run = await done;
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain('Invalid configuration');
+    expect(run.stderr).toContain('PORT');
+    expect(run.stderr).toContain('REDIS_URL');
+  });
+
+  it('refuses production with the default secret', async () => {
+    const run = await cli(['serve'], { NODE_ENV: 'production' }).done;
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain('SESSION_SECRET: must be set to a secret of your own in production');
+  });
+
+  it('exits non-zero with a clear error when the database is unreachable at start-up', async () => {
+    const port = await freePort();
+    const run = await cli(['serve'], {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`,
+      DATA_DIR: dataDir,
+    }).done;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Cannot open the database (postgres)');
+  });
+
+  it('prints the usage for an unknown command', async () => {
+    const run = await cli(['fly'], {}).done;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown command: fly');
+  });
+
+  it('migrates, serves, and shuts down cleanly on SIGTERM', async () => {
+    const migrated = await cli(['migrate'], { DATA_DIR: dataDir }).done;
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('0001_foundation');
+    const again = await cli(['migrate'], { DATA_DIR: dataDir }).done;
+    expect(again.stdout).toContain('database is up to date');
+
+    const port = await freePort();
+    const { child, done } = cli(['serve'], { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 30_000);
+    const categories = await fetch(`http://127.0.0.1:${port}/api/v1/categories`);
+    expect(categories.status).toBe(200);
+    child.kill('SIGTERM');
+    const run = await done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('shut down cleanly');
+  });
+});
