@@ -7,7 +7,5 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // PGlite instances are memory-hungry WASM; two workers fit the 2-core machines.
-    maxWorkers: 2,
   },
 });

@@ -14,6 +14,7 @@ import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { healthRoutes } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 
@@ -57,6 +58,11 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin, { production: config.env === 'production' });
   await app.register(metricsPlugin, { platform });
+  await app.register(rateLimitPlugin, {
+    maxPerMinute: config.rateLimitPerMinute,
+    redis: platform.redis,
+    keyPrefix: config.redis?.keyPrefix ?? '',
+  });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(etag);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

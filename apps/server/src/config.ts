@@ -49,6 +49,7 @@ const envSchema = z.object({
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
   DEMO_DATA: bool.optional(),
   RUN_JOBS: bool.default(true),
@@ -80,6 +81,7 @@ export interface AppConfig {
   logLevel: string;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  rateLimitPerMinute: number;
   sessionSecret: string;
   demoData: boolean;
   runJobs: boolean;
@@ -157,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     sessionSecret: e.SESSION_SECRET,
     demoData,
     runJobs: e.RUN_JOBS,

@@ -67,7 +67,9 @@ describe('error handler', () => {
     const problem = res.json();
     expect(problem.code).toBe('validation_failed');
     expect(problem.title).toBe('Die Eingaben sind ungültig.');
-    const byField = Object.fromEntries(problem.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    const byField = Object.fromEntries(
+      problem.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
     expect(byField).toMatchObject({
       'query.page': 'Muss mindestens 1 sein.',
     });
@@ -81,7 +83,9 @@ describe('error handler', () => {
       payload: { title: 'x'.repeat(11), email: 'nope', level: 2.5, tags: ['a', 'b', 'c'], format: 'pdf' },
     });
     const problem = res.json();
-    const byField = Object.fromEntries(problem.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    const byField = Object.fromEntries(
+      problem.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
     expect(byField).toEqual({
       'body.title': 'At most 10 characters.',
       'body.email': 'Not a valid email address.',
@@ -105,7 +109,10 @@ describe('error handler', () => {
       payload: '{"title": ',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'malformed_json', title: 'Der Inhalt der Anfrage ist kein gültiges JSON.' });
+    expect(res.json()).toMatchObject({
+      code: 'malformed_json',
+      title: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+    });
   });
 
   it('answers an oversized body with 413', async () => {
@@ -128,7 +135,10 @@ describe('error handler', () => {
   it('never leaks the message of an unexpected error', async () => {
     const res = await app.inject({ method: 'GET', url: '/boom' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toMatchObject({ code: 'internal_error', title: 'Ein unerwarteter Fehler ist aufgetreten.' });
+    expect(res.json()).toMatchObject({
+      code: 'internal_error',
+      title: 'Ein unerwarteter Fehler ist aufgetreten.',
+    });
     expect(res.body).not.toContain('postgres://');
     expect(res.body).not.toContain('secret');
   });
