@@ -1,0 +1,58 @@
+import { Anchor, AppShell, Container, Group, Text } from '@mantine/core';
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router';
+import { paths } from '../routes.ts';
+import classes from './app-shell.module.css';
+import { LanguageSwitch } from './language-switch.tsx';
+
+const MAIN_ID = 'main-content';
+
+/** Moves focus into the main content without a router navigation to `#main-content`. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById(MAIN_ID);
+  if (!main) {
+    return;
+  }
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+}
+
+/** The frame of every page: skip link, header with navigation and language switch, main, footer. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <AppShell header={{ height: 64 }} padding={0} className={classes.root}>
+      <a href={`#${MAIN_ID}`} className={classes.skipLink} onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Container size="lg" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+            <Group gap="lg" wrap="nowrap">
+              <Link to={paths.home.getHref()} className={classes.brand}>
+                <img src="/favicon.svg" alt="" width={28} height={28} />
+                <span className={classes.brandText}>{t('app.name')}</span>
+              </Link>
+              <nav aria-label={t('app.mainNavigation')}>
+                <Anchor component={NavLink} to={paths.home.getHref()} end className={classes.navLink}>
+                  {t('nav.home')}
+                </Anchor>
+              </nav>
+            </Group>
+            <LanguageSwitch />
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} className={classes.main}>
+        <Outlet />
+      </AppShell.Main>
+      <footer className={classes.footer}>
+        <Container size="lg" py="lg">
+          <Text size="sm">{t('app.footer')}</Text>
+        </Container>
+      </footer>
+    </AppShell>
+  );
+}

@@ -1,0 +1,31 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { changeLocale } from '../shared/i18n/i18n.ts';
+
+// jsdom lacks the layout APIs Mantine uses (see Mantine's "Testing with Vitest" guide).
+window.matchMedia = (query: string) => ({
+  matches: false,
+  media: query,
+  onchange: null,
+  addListener: () => {},
+  removeListener: () => {},
+  addEventListener: () => {},
+  removeEventListener: () => {},
+  dispatchEvent: () => false,
+});
+window.ResizeObserver = class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+window.HTMLElement.prototype.scrollIntoView = () => {};
+
+beforeEach(async () => {
+  window.localStorage.clear();
+  await changeLocale('de');
+});
+
+afterEach(() => {
+  cleanup();
+});
