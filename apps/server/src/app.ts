@@ -6,7 +6,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
+import { createIdentityDeps, identityModule } from './modules/identity/identity.module.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { createTaxonomyService } from './modules/taxonomy/taxonomy.service.ts';
 import type { Platform } from './platform/index.ts';
@@ -68,7 +71,12 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: APP_VERSION });
 
+  const audit = createAuditService({ db: platform.database.db, clock: platform.clock });
+  const identity = createIdentityDeps(config, platform, audit);
+  await app.register(identityModule, { config, deps: identity });
+
   await app.register(healthRoutes, { platform });
+  await app.register(auditRoutes, { audit });
   const taxonomy = createTaxonomyService({ db: platform.database.db, cache: platform.cache });
   await app.register(taxonomyRoutes, { taxonomy });
   if (config.env !== 'production' && config.mail.kind === 'outbox') {

@@ -2,6 +2,8 @@ import { type AppConfig, ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { runSeeders } from './db/seed.ts';
 import { createLogger } from './logger.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/index.ts';
 import { createPlatform } from './platform/index.ts';
 import { closeOnSignals, startServer } from './server.ts';
@@ -13,9 +15,10 @@ Commands:
   worker    run background jobs only (scale jobs separately from the web tier)
   migrate   apply pending database migrations and exit
   seed      load the demo data and exit (refused in production)
+  audit     'audit verify': check the audit log's hash chain; exits 1 if it was tampered with
 `;
 
-type Command = (config: AppConfig) => Promise<void>;
+type Command = (config: AppConfig, args: string[]) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   async serve(config) {
@@ -72,6 +75,32 @@ const COMMANDS: Record<string, Command> = {
       await platform.close();
     }
   },
+
+  async audit(config, args) {
+    if (args[0] !== 'verify') {
+      process.stderr.write(`Unknown audit command: ${args[0] ?? '(none)'}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    const database = await openDatabase(
+      config.database.kind === 'postgres'
+        ? config.database
+        : { kind: 'pglite', dataDir: config.database.dataDir },
+    );
+    try {
+      const result = await createAuditService({ db: database.db, clock: systemClock }).verify();
+      if (result.ok) {
+        process.stdout.write(`audit chain ok: ${result.checked} events\n`);
+        return;
+      }
+      process.stderr.write(
+        `audit chain broken at seq ${result.brokenAtSeq}: ${result.reason} (${result.checked} events intact before it)\n`,
+      );
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  },
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -82,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
     process.exit(name ? 2 : 0);
   }
   try {
-    await command(loadConfig());
+    await command(loadConfig(), argv.slice(1));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

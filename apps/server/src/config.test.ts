@@ -61,6 +61,12 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/SESSION_SECRET: must be at least 32 characters/);
   });
 
+  it('parses rotating key lists, the first key being current', () => {
+    const config = loadConfig({ JWT_KEYS: `new=${'a'.repeat(32)}, old=${'b'.repeat(32)}` });
+    expect(config.jwtKeys.map((k) => k.id)).toEqual(['new', 'old']);
+    expect(problemsOf({ JWT_KEYS: 'k1=short' })[0]).toMatch(/^JWT_KEYS: must be id=secret pairs/);
+  });
+
   it('requires the whole S3 configuration once any of it is given', () => {
     expect(problemsOf({ S3_ENDPOINT: 'http://minio:9000' })).toEqual([
       'S3_BUCKET: required when S3 storage is configured',
@@ -69,14 +75,25 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('refuses production with the default secret or with demo data', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+  it('refuses production with the default secret, demo data, or missing keys', () => {
+    const keys = { JWT_KEYS: `k1=${'j'.repeat(40)}`, DATA_ENCRYPTION_KEYS: `d1=${'d'.repeat(40)}` };
+    expect(problemsOf({ NODE_ENV: 'production', ...keys })).toEqual([
       'SESSION_SECRET: must be set to a secret of your own in production',
     ]);
-    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_DATA: 'true' })).toEqual(
-      ['DEMO_DATA: demo data is not allowed in production'],
-    );
-    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toEqual([]);
+    expect(
+      problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_DATA: 'true', ...keys }),
+    ).toEqual(['DEMO_DATA: demo data is not allowed in production']);
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ...keys })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toEqual([
+      'JWT_KEYS: required in production (id=secret, secret ≥ 32 characters)',
+      'DATA_ENCRYPTION_KEYS: required in production (id=secret, secret ≥ 32 characters)',
+    ]);
     expect(DEV_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('parses rotating key lists, the first key being current', () => {
+    const config = loadConfig({ JWT_KEYS: `new=${'a'.repeat(32)}, old=${'b'.repeat(32)}` });
+    expect(config.jwtKeys.map((k) => k.id)).toEqual(['new', 'old']);
+    expect(problemsOf({ JWT_KEYS: 'k1=short' })[0]).toMatch(/^JWT_KEYS: must be id=secret pairs/);
   });
 });

@@ -30,6 +30,26 @@ const optionalUrl = (protocols: string[]) =>
         .optional(),
     );
 
+/** `id=secret,id2=secret2`: the first key is current, the others only verify/decrypt (rotation). */
+const keyList = z.string().transform((value, ctx) => {
+  const keys = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf('=');
+      return { id: part.slice(0, at), secret: part.slice(at + 1) };
+    });
+  if (keys.length === 0 || keys.some((k) => !/^[A-Za-z0-9._-]{1,32}$/.test(k.id) || k.secret.length < 32)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be id=secret pairs separated by commas, each secret ≥ 32 characters',
+    });
+    return z.NEVER;
+  }
+  return keys;
+});
+
 /**
  * Every environment variable the server reads, with its default. The README's configuration
  * table is this schema in prose; keep them in step.
@@ -52,6 +72,11 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
   DEMO_DATA: bool.optional(),
+  DEMO_PASSWORD: z.string().min(8).default('Demo-Passwort-2026!'),
+  JWT_KEYS: keyList.optional(),
+  DATA_ENCRYPTION_KEYS: keyList.optional(),
+  REQUIRE_STAFF_2FA: bool.optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
   RUN_JOBS: bool.default(true),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -84,6 +109,16 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   sessionSecret: string;
   demoData: boolean;
+  /** Password of the demo accounts (embedded mode only). */
+  demoPassword: string;
+  /** JWT signing keys; the first signs, all verify. */
+  jwtKeys: Array<{ id: string; secret: string }>;
+  /** Keys for field encryption at rest (phone numbers); the first encrypts, all decrypt. */
+  dataEncryptionKeys: Array<{ id: string; secret: string }>;
+  /** Moderators and admins must enrol in 2FA before doing anything else. */
+  requireStaffTwoFactor: boolean;
+  /** Origins allowed to send state-changing requests (the public URL's origin is always allowed). */
+  allowedOrigins: string[];
   runJobs: boolean;
   database:
     | { kind: 'pglite'; dataDir: string }
@@ -142,6 +177,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (demoData) {
       problems.push('DEMO_DATA: demo data is not allowed in production');
     }
+    if (!e.JWT_KEYS) {
+      problems.push('JWT_KEYS: required in production (id=secret, secret ≥ 32 characters)');
+    }
+    if (!e.DATA_ENCRYPTION_KEYS) {
+      problems.push('DATA_ENCRYPTION_KEYS: required in production (id=secret, secret ≥ 32 characters)');
+    }
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -162,6 +203,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     sessionSecret: e.SESSION_SECRET,
     demoData,
+    demoPassword: e.DEMO_PASSWORD,
+    // Outside production the keys derive from the (development) session secret: zero set-up.
+    jwtKeys: e.JWT_KEYS ?? [{ id: 'dev', secret: `${e.SESSION_SECRET}:jwt` }],
+    dataEncryptionKeys: e.DATA_ENCRYPTION_KEYS ?? [{ id: 'dev', secret: `${e.SESSION_SECRET}:data` }],
+    requireStaffTwoFactor: e.REQUIRE_STAFF_2FA ?? isProduction,
+    allowedOrigins: [
+      new URL(e.PUBLIC_URL).origin,
+      ...(e.ALLOWED_ORIGINS ?? (isProduction ? '' : 'http://localhost:5173,http://127.0.0.1:5173'))
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ],
     runJobs: e.RUN_JOBS,
     database: e.DATABASE_URL
       ? {

@@ -1,4 +1,8 @@
 import type { FieldError } from '@nano/contracts';
+
+/** A field problem raised by a service: the error handler adds the localised message for `code`. */
+export type FieldProblem = Omit<FieldError, 'message'> & { message?: string };
+
 import { ERROR_STATUS, type ErrorCode } from './i18n/problems.ts';
 
 export type { ErrorCode } from './i18n/problems.ts';
@@ -12,7 +16,11 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly options: { detail?: string; fieldErrors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: {
+      detail?: string;
+      fieldErrors?: FieldProblem[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(options.detail ?? code);
     this.name = 'AppError';
@@ -26,7 +34,10 @@ export const errors = {
   forbidden: (detail?: string) => new AppError('forbidden', detail ? { detail } : {}),
   unauthorized: () => new AppError('unauthorized'),
   conflict: (detail?: string) => new AppError('conflict', detail ? { detail } : {}),
-  validation: (fieldErrors: FieldError[]) => new AppError('validation_failed', { fieldErrors }),
+  validation: (fieldErrors: FieldProblem[]) => new AppError('validation_failed', { fieldErrors }),
+  /** One invalid field, e.g. `fieldError('body.username', 'username_taken')`. */
+  field: (field: string, code: string) =>
+    new AppError('validation_failed', { fieldErrors: [{ field, code }] }),
   rateLimited: (retryAfterSeconds: number) =>
     new AppError('rate_limited', { headers: { 'retry-after': String(retryAfterSeconds) } }),
   serviceUnavailable: (detail?: string) => new AppError('service_unavailable', detail ? { detail } : {}),

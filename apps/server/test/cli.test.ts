@@ -96,7 +96,7 @@ describe('command line', () => {
     expect(run.stderr).toContain('Unknown command: fly');
   });
 
-  it('migrates, serves, and shuts down cleanly on SIGTERM', async () => {
+  it('migrates, serves, and shuts down cleanly on SIGTERM', { timeout: 90_000 }, async () => {
     const migrated = await cli(['migrate'], { DATA_DIR: dataDir }).done;
     expect(migrated.code).toBe(0);
     expect(migrated.stdout).toContain('0001_foundation');

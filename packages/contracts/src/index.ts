@@ -1,2 +1,3 @@
 export * from './categories.ts';
 export * from './common.ts';
+export * from './identity.ts';

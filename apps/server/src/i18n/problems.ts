@@ -1,8 +1,19 @@
 import type { Locale } from '@nano/contracts';
+import { passwordProblemMessages } from '../modules/identity/crypto/password-policy.ts';
 
 /** Stable machine codes of every API error, with their HTTP status. */
 export const ERROR_STATUS = {
   validation_failed: 400,
+  token_invalid: 400,
+  invalid_credentials: 401,
+  two_factor_invalid: 401,
+  session_expired: 401,
+  csrf_failed: 403,
+  origin_not_allowed: 403,
+  email_not_verified: 403,
+  account_suspended: 403,
+  password_change_required: 403,
+  two_factor_enrollment_required: 403,
   malformed_json: 400,
   bad_request: 400,
   unauthorized: 401,
@@ -27,6 +38,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
   de: {
     validation_failed: 'Die Eingaben sind ungültig.',
+    token_invalid: 'Der Link ist ungültig oder abgelaufen.',
+    invalid_credentials: 'Anmeldename oder Passwort ist falsch.',
+    two_factor_invalid: 'Der Bestätigungscode ist falsch oder abgelaufen.',
+    session_expired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    csrf_failed: 'Die Anfrage konnte nicht bestätigt werden. Bitte laden Sie die Seite neu.',
+    origin_not_allowed: 'Anfragen von dieser Herkunft sind nicht erlaubt.',
+    email_not_verified: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.',
+    account_suspended: 'Dieses Konto ist gesperrt.',
+    password_change_required: 'Bitte ändern Sie zuerst Ihr Passwort.',
+    two_factor_enrollment_required: 'Bitte richten Sie zuerst die Zwei-Faktor-Anmeldung ein.',
     malformed_json: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
     bad_request: 'Die Anfrage ist fehlerhaft.',
     unauthorized: 'Bitte melden Sie sich an.',
@@ -46,6 +67,16 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
   },
   en: {
     validation_failed: 'The input is invalid.',
+    token_invalid: 'The link is invalid or has expired.',
+    invalid_credentials: 'Username or password is incorrect.',
+    two_factor_invalid: 'The verification code is incorrect or has expired.',
+    session_expired: 'Your session has expired. Please sign in again.',
+    csrf_failed: 'The request could not be verified. Please reload the page.',
+    origin_not_allowed: 'Requests from this origin are not allowed.',
+    email_not_verified: 'Please confirm your email address first.',
+    account_suspended: 'This account is suspended.',
+    password_change_required: 'Please change your password first.',
+    two_factor_enrollment_required: 'Please set up two-factor sign-in first.',
     malformed_json: 'The request body is not valid JSON.',
     bad_request: 'The request is malformed.',
     unauthorized: 'Please sign in.',
@@ -65,7 +96,13 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
   },
 };
 
-/** Localised messages for field validation problems, keyed by zod issue code (and origin). */
+/** `password_<problem>` messages from the password policy, so the policy words them once. */
+const passwordMessages = (locale: Locale) =>
+  Object.fromEntries(
+    Object.entries(passwordProblemMessages[locale]).map(([problem, text]) => [`password_${problem}`, text]),
+  );
+
+/** Localised messages for field validation problems, keyed by zod issue code (and origin) or rule name. */
 export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
   de: {
     required: 'Pflichtfeld.',
@@ -84,6 +121,16 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unrecognized_keys: 'Unbekanntes Feld: {keys}.',
     not_integer: 'Muss eine ganze Zahl sein.',
     custom: 'Ungültiger Wert.',
+    username_format: 'Nur Kleinbuchstaben, Ziffern, - und _; am Anfang ein Buchstabe oder eine Ziffer.',
+    username_taken: 'Dieser Benutzername ist bereits vergeben.',
+    phone_format: 'Keine gültige Telefonnummer.',
+    code_or_backup_code: 'Bitte entweder einen Code oder einen Backup-Code angeben.',
+    wrong_password: 'Das Passwort ist falsch.',
+    unknown_category: 'Unbekannte Kategorie.',
+    two_factor_code: 'Der Code ist falsch oder abgelaufen.',
+    ...passwordMessages('de'),
+    password_contains_personal:
+      'Das Passwort darf nicht Ihren Namen, Benutzernamen oder Ihre E-Mail-Adresse enthalten.',
   },
   en: {
     required: 'Required.',
@@ -102,5 +149,13 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unrecognized_keys: 'Unknown field: {keys}.',
     not_integer: 'Must be a whole number.',
     custom: 'Invalid value.',
+    username_format: 'Only lower-case letters, digits, - and _; starting with a letter or digit.',
+    username_taken: 'This username is already taken.',
+    phone_format: 'Not a valid phone number.',
+    code_or_backup_code: 'Please give either a code or a backup code.',
+    wrong_password: 'The password is incorrect.',
+    unknown_category: 'Unknown category.',
+    two_factor_code: 'The code is incorrect or has expired.',
+    ...passwordMessages('en'),
   },
 };

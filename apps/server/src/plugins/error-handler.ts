@@ -81,7 +81,8 @@ function fieldErrorsOf(error: FastifyError & { validation: unknown[] }, locale: 
     } else if (key === 'invalid_format' && messages[`invalid_format_${String(params.format)}`]) {
       key = `invalid_format_${String(params.format)}`;
     }
-    const template = messages[key] ?? messages.custom ?? '';
+    // Schemas name their own rules by message key (e.g. `password_needs_upper`).
+    const template = messages[issue.message ?? ''] ?? messages[key] ?? messages.custom ?? '';
     return {
       field: [context === 'querystring' ? 'query' : context, path].filter(Boolean).join('.'),
       code: issue.keyword,
@@ -135,7 +136,19 @@ export const errorHandlerPlugin = fp(
       if (error instanceof AppError) {
         return sendProblem(request, reply, error.code, {
           ...(error.options.detail ? { detail: error.options.detail } : {}),
-          ...(error.options.fieldErrors ? { errors: error.options.fieldErrors } : {}),
+          ...(error.options.fieldErrors
+            ? {
+                errors: error.options.fieldErrors.map((f) => ({
+                  field: f.field,
+                  code: f.code,
+                  message:
+                    f.message ??
+                    FIELD_MESSAGES[request.locale][f.code] ??
+                    FIELD_MESSAGES[request.locale].custom ??
+                    '',
+                })),
+              }
+            : {}),
           ...(error.options.headers ? { headers: error.options.headers } : {}),
         });
       }

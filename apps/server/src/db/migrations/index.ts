@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_audit.ts';
+import * as m0003 from './0003_identity.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -7,4 +9,6 @@ import * as m0001 from './0001_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_audit': m0002,
+  '0003_identity': m0003,
 };

@@ -14,10 +14,24 @@ const escapeHtml = (text: string) =>
 
 /**
  * Development helpers, registered only outside production with the embedded mailer:
- * `/dev/mail` lists the newest emails of the outbox, so verification and reset links can be
+ * `/dev/mail` (page) and `/api/dev/mail` (JSON) list the newest emails of the outbox, so verification and reset links can be
  * followed without an SMTP server.
  */
 export async function devRoutes(app: FastifyInstance, { db }: { db: Kysely<Database> }): Promise<void> {
+  app.get('/api/dev/mail', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const messages = await listOutbox(db, DEV_MAIL_PAGE_SIZE);
+    return {
+      items: messages.map((m) => ({
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        createdAt: m.createdAt.toISOString(),
+      })),
+    };
+  });
+
   app.get('/dev/mail', { schema: { hide: true } }, async (_request, reply) => {
     const messages = await listOutbox(db, DEV_MAIL_PAGE_SIZE);
     const items = messages

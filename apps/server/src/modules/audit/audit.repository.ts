@@ -1,0 +1,139 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { AuditEventsTable, Database } from '../../db/database.ts';
+
+/** One stored audit event. */
+export type AuditEventRow = Selectable<AuditEventsTable>;
+
+/** Where the chain currently ends: the next event gets `lastSeq + 1` and links to `lastHash`. */
+export interface AuditChainHead {
+  lastSeq: number;
+  lastHash: string;
+}
+
+/** A complete event as it is stored, hash included. */
+export interface NewAuditEvent {
+  id: string;
+  seq: number;
+  occurredAt: Date;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  /** Canonical JSON text of the details object. */
+  detailsJson: string;
+  ip: string | null;
+  userAgent: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  prevHash: string;
+  hash: string;
+}
+
+/** Filters of {@link findAuditEvents}; `from` is inclusive, `to` exclusive. */
+export interface AuditEventQuery {
+  actorId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+  offset: number;
+  limit: number;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Locks the chain head row until the surrounding transaction ends, so appends happen one at a
+ * time and each sees the hash of the one before. Must run inside a transaction.
+ */
+export async function lockChainHead(trx: Transaction<Database>): Promise<AuditChainHead> {
+  const head = await trx
+    .selectFrom('audit_chain_head')
+    .select(['last_seq', 'last_hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
+}
+
+/** Reads the chain head without locking it. */
+export async function readChainHead(db: Executor): Promise<AuditChainHead> {
+  const head = await db
+    .selectFrom('audit_chain_head')
+    .select(['last_seq', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
+}
+
+/** Appends one event. The only write to `audit_events` there is: rows are never updated or deleted. */
+export async function insertAuditEvent(trx: Transaction<Database>, event: NewAuditEvent): Promise<void> {
+  // Raw SQL because Kysely has no `overriding system value`, which an explicit value for an
+  // identity column needs; the seq comes from the locked head so the chain stays gap-free.
+  await sql`
+    insert into audit_events (
+      id, seq, occurred_at, actor_id, action, target_type, target_id,
+      details, ip, user_agent, outcome, prev_hash, hash
+    )
+    overriding system value
+    values (
+      ${event.id}, ${event.seq}, ${event.occurredAt.toISOString()}::timestamptz, ${event.actorId},
+      ${event.action}, ${event.targetType}, ${event.targetId}, ${event.detailsJson}::jsonb,
+      ${event.ip}, ${event.userAgent}, ${event.outcome}, ${event.prevHash}, ${event.hash}
+    )`.execute(trx);
+}
+
+/** Moves the (locked) chain head to the event just appended. */
+export async function advanceChainHead(trx: Transaction<Database>, head: AuditChainHead): Promise<void> {
+  await trx
+    .updateTable('audit_chain_head')
+    .set({ last_seq: head.lastSeq, last_hash: head.lastHash })
+    .where('id', '=', 1)
+    .execute();
+}
+
+/** Up to `limit` events with a seq above `afterSeq`, in chain order (keyset paging for verification). */
+export function listAuditEventsAfter(
+  db: Executor,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditEventRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/** One page of events matching the filters, newest first, plus how many match in total. */
+export async function findAuditEvents(
+  db: Executor,
+  query: AuditEventQuery,
+): Promise<{ rows: AuditEventRow[]; total: number }> {
+  let filtered = db.selectFrom('audit_events');
+  if (query.actorId !== undefined) {
+    filtered = filtered.where('actor_id', '=', query.actorId);
+  }
+  if (query.action !== undefined) {
+    filtered = filtered.where('action', '=', query.action);
+  }
+  if (query.targetType !== undefined) {
+    filtered = filtered.where('target_type', '=', query.targetType);
+  }
+  if (query.targetId !== undefined) {
+    filtered = filtered.where('target_id', '=', query.targetId);
+  }
+  if (query.from !== undefined) {
+    filtered = filtered.where('occurred_at', '>=', query.from);
+  }
+  if (query.to !== undefined) {
+    filtered = filtered.where('occurred_at', '<', query.to);
+  }
+  const [rows, count] = await Promise.all([
+    filtered.selectAll().orderBy('seq', 'desc').offset(query.offset).limit(query.limit).execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
