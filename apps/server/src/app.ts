@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import etag from '@fastify/etag';
+import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -68,16 +69,17 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(etag);
+  await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024 } });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: APP_VERSION });
 
   const audit = createAuditService({ db: platform.database.db, clock: platform.clock });
+  const taxonomy = createTaxonomyService({ db: platform.database.db, cache: platform.cache });
   const identity = createIdentityDeps(config, platform, audit);
-  await app.register(identityModule, { config, deps: identity });
+  await app.register(identityModule, { config, deps: identity, storage: platform.storage, taxonomy });
 
   await app.register(healthRoutes, { platform });
   await app.register(auditRoutes, { audit });
-  const taxonomy = createTaxonomyService({ db: platform.database.db, cache: platform.cache });
   await app.register(taxonomyRoutes, { taxonomy });
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });

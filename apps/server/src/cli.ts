@@ -1,10 +1,13 @@
+import { parseArgs } from 'node:util';
 import { type AppConfig, ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { runSeeders } from './db/seed.ts';
 import { createLogger } from './logger.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { createIdentityDeps } from './modules/identity/identity.module.ts';
+import { AccountExistsError, createStaffAccount } from './modules/identity/staff.service.ts';
 import { systemClock } from './platform/clock.ts';
-import { openDatabase } from './platform/db/index.ts';
+import { openConfiguredDatabase } from './platform/db/index.ts';
 import { createPlatform } from './platform/index.ts';
 import { closeOnSignals, startServer } from './server.ts';
 
@@ -15,6 +18,8 @@ Commands:
   worker    run background jobs only (scale jobs separately from the web tier)
   migrate   apply pending database migrations and exit
   seed      load the demo data and exit (refused in production)
+  admin     'admin create --email E --username U [--name N] [--role admin|moderator]': create a staff
+            account and print its one-time password (the first login must change it)
   audit     'audit verify': check the audit log's hash chain; exits 1 if it was tampered with
 `;
 
@@ -49,11 +54,7 @@ const COMMANDS: Record<string, Command> = {
 
   async migrate(config) {
     const logger = createLogger(config);
-    const database = await openDatabase(
-      config.database.kind === 'postgres'
-        ? config.database
-        : { kind: 'pglite', dataDir: config.database.dataDir },
-    );
+    const database = await openConfiguredDatabase(config);
     try {
       const applied = await migrateToLatest(database.db);
       logger.info({ applied }, applied.length ? 'migrations applied' : 'database is up to date');
@@ -69,8 +70,57 @@ const COMMANDS: Record<string, Command> = {
     const logger = createLogger(config);
     const platform = await createPlatform(config, { logger });
     try {
-      await runSeeders(platform, logger);
+      await runSeeders(platform, config, logger);
       logger.info('demo data loaded');
+    } finally {
+      await platform.close();
+    }
+  },
+
+  async admin(config, args) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        email: { type: 'string' },
+        username: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string', default: 'admin' },
+      },
+    });
+    const role = values.role;
+    if (
+      positionals[0] !== 'create' ||
+      !values.email ||
+      !values.username ||
+      (role !== 'admin' && role !== 'moderator')
+    ) {
+      process.stderr.write(
+        `Usage: npm run cli -- admin create --email E --username U [--name N] [--role admin|moderator]\n`,
+      );
+      process.exitCode = 2;
+      return;
+    }
+    const logger = createLogger({ logLevel: 'warn' });
+    const platform = await createPlatform(config, { logger });
+    try {
+      const audit = createAuditService({ db: platform.database.db, clock: platform.clock });
+      const created = await createStaffAccount(createIdentityDeps(config, platform, audit), {
+        email: values.email,
+        username: values.username,
+        displayName: values.name ?? values.username,
+        role,
+      });
+      process.stdout.write(
+        `Created ${role} ${values.username}.\nOne-time password (shown only now; the first login must change it):\n${created.oneTimePassword}\n`,
+      );
+    } catch (error) {
+      if (error instanceof AccountExistsError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      throw error;
     } finally {
       await platform.close();
     }
@@ -82,11 +132,7 @@ const COMMANDS: Record<string, Command> = {
       process.exitCode = 2;
       return;
     }
-    const database = await openDatabase(
-      config.database.kind === 'postgres'
-        ? config.database
-        : { kind: 'pglite', dataDir: config.database.dataDir },
-    );
+    const database = await openConfiguredDatabase(config);
     try {
       const result = await createAuditService({ db: database.db, clock: systemClock }).verify();
       if (result.ok) {

@@ -25,7 +25,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   let app: FastifyInstance | undefined;
   try {
     if (config.demoData) {
-      await runSeeders(platform, logger);
+      await runSeeders(platform, config, logger);
     }
     app = await buildApp({ config, platform, logger });
     await app.listen({ host: config.host, port: config.port });

@@ -7,7 +7,7 @@ import { createMemoryCache } from './cache/memory-cache.ts';
 import { createRedisCache } from './cache/redis-cache.ts';
 import type { Bus, Cache } from './cache.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { type DatabaseHandle, openDatabase } from './db/index.ts';
+import { type DatabaseHandle, openConfiguredDatabase } from './db/index.ts';
 import { createDatabaseJobQueue } from './jobs/database-job-queue.ts';
 import type { JobLogger, JobQueue } from './jobs.ts';
 import { createOutboxMailer } from './mail/outbox-mailer.ts';
@@ -55,11 +55,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
     const clock = options.clock ?? systemClock;
     const database =
       options.database ??
-      (await openDatabase(
-        config.database.kind === 'postgres'
-          ? config.database
-          : { kind: 'pglite', dataDir: config.database.dataDir },
-      ).catch((error: unknown) => {
+      (await openConfiguredDatabase(config).catch((error: unknown) => {
         throw new Error(`Cannot open the database (${config.database.kind}): ${String(error)}`, {
           cause: error,
         });

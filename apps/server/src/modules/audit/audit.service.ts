@@ -190,7 +190,7 @@ export function createAuditService(deps: { db: Kysely<Database>; clock: Clock })
           if (head.lastSeq < checked) {
             return {
               ok: false,
-              checked,
+              checked: head.lastSeq,
               brokenAtSeq: head.lastSeq + 1,
               reason: `event ${head.lastSeq + 1} lies beyond the chain head`,
             };

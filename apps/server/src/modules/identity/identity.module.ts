@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../../config.ts';
 import type { Platform } from '../../platform/index.ts';
+import type { ObjectStorage } from '../../platform/storage.ts';
 import { authPlugin } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { TaxonomyService } from '../taxonomy/taxonomy.service.ts';
 import { createTokenSigner } from './access-token.ts';
 import { createSecretBox, deriveKey } from './crypto/secret-box.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { identityRoutes } from './identity.routes.ts';
+import { profileRoutes } from './profile.routes.ts';
 import { authenticate } from './session.service.ts';
 
 /** Builds the identity module's dependencies from the configuration and platform. */
@@ -33,8 +36,13 @@ export function createIdentityDeps(config: AppConfig, platform: Platform, audit:
  * Registers authentication (cookies → session, CSRF, guards) for the whole app, and the account
  * endpoints. Not encapsulated: every later module relies on `request.auth` and the guards.
  */
-export const identityModule = fp<{ config: AppConfig; deps: IdentityDeps }>(
-  async (app: FastifyInstance, { config, deps }) => {
+export const identityModule = fp<{
+  config: AppConfig;
+  deps: IdentityDeps;
+  storage: ObjectStorage;
+  taxonomy: TaxonomyService;
+}>(
+  async (app: FastifyInstance, { config, deps, storage, taxonomy }) => {
     const secureCookies = config.env === 'production';
     await app.register(authPlugin, {
       authenticate: (token) => authenticate(deps, token),
@@ -42,6 +50,7 @@ export const identityModule = fp<{ config: AppConfig; deps: IdentityDeps }>(
       secureCookies,
     });
     await app.register(identityRoutes, { deps, secureCookies });
+    await app.register(profileRoutes, { deps: { ...deps, storage, taxonomy } });
   },
   { name: 'identity' },
 );

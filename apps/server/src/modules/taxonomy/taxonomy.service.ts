@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Cache } from '../../platform/cache.ts';
 import { presentCategoryTree } from './taxonomy.presenter.ts';
-import { listCategories } from './taxonomy.repository.ts';
+import { findExistingCategoryIds, listCategories } from './taxonomy.repository.ts';
 
 /** The category tree changes only by admin edits; a minute of staleness across instances is fine. */
 export const CATEGORY_TREE_CACHE_TTL_MS = 60_000;
@@ -14,6 +14,8 @@ export interface TaxonomyService {
   getTree(): Promise<CategoryTree>;
   /** Drops the cached tree after a change. */
   invalidate(): Promise<void>;
+  /** The ids among `ids` that are not categories (for validating references from other modules). */
+  unknownCategoryIds(ids: string[]): Promise<string[]>;
 }
 
 /** Creates the taxonomy service over its database and the shared cache. */
@@ -30,6 +32,10 @@ export function createTaxonomyService(deps: { db: Kysely<Database>; cache: Cache
     },
     async invalidate() {
       await deps.cache.delete(CACHE_KEY);
+    },
+    async unknownCategoryIds(ids) {
+      const existing = new Set(await findExistingCategoryIds(deps.db, ids));
+      return ids.filter((id) => !existing.has(id));
     },
   };
 }

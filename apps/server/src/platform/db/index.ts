@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { AppConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
@@ -71,4 +72,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: () => db.destroy(),
   };
+}
+
+/** Opens the database the configuration names (PostgreSQL, or PGlite under DATA_DIR). */
+export function openConfiguredDatabase(config: Pick<AppConfig, 'database'>): Promise<DatabaseHandle> {
+  return openDatabase(
+    config.database.kind === 'postgres'
+      ? config.database
+      : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
 }

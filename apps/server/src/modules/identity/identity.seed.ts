@@ -1,0 +1,70 @@
+import type { Role } from '@nano/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import type { Seeder } from '../../db/seed.ts';
+import { hashPassword } from './crypto/password-hasher.ts';
+import * as users from './identity.repository.ts';
+import * as profiles from './profile.repository.ts';
+
+/** The demo accounts of the embedded mode; all share the `DEMO_PASSWORD`. */
+export const DEMO_ACCOUNTS: Array<{
+  username: string;
+  role: Role;
+  displayName: string;
+  bio?: string;
+  company?: string;
+  jobTitle?: string;
+}> = [
+  { username: 'demo-admin', role: 'admin', displayName: 'Demo Admin' },
+  { username: 'demo-moderator', role: 'moderator', displayName: 'Demo Moderatorin' },
+  {
+    username: 'demo-creator',
+    role: 'creator',
+    displayName: 'Volkshochschule Demo',
+    bio: 'Kurze Lerneinheiten zu Excel, Kommunikation und Datenschutz – praxisnah, in zehn Minuten.',
+    company: 'VHS Demo-Stadt',
+    jobTitle: 'Programmbereich Beruf & Karriere',
+  },
+  {
+    username: 'demo-consumer',
+    role: 'consumer',
+    displayName: 'Demo Lernende',
+    company: 'Musterfirma GmbH',
+    jobTitle: 'Personalentwicklung',
+  },
+];
+
+/** Ready, verified demo accounts; re-running changes nothing. */
+export const identitySeeder: Seeder = {
+  name: 'identity',
+  async run(platform, config) {
+    const db = platform.database.db;
+    let passwordHash: string | undefined;
+    for (const account of DEMO_ACCOUNTS) {
+      if (await users.usernameTaken(db, account.username)) {
+        continue;
+      }
+      passwordHash ??= await hashPassword(config.demoPassword);
+      const id = uuidv7();
+      const now = platform.clock.now();
+      await db.transaction().execute(async (trx) => {
+        await users.insertUser(trx, {
+          id,
+          email: `${account.username}@nano-marktplatz.test`,
+          username: account.username,
+          display_name: account.displayName,
+          password_hash: passwordHash ?? null,
+          role: account.role,
+          email_verified_at: now,
+          created_at: now,
+          updated_at: now,
+        });
+        await profiles.updateProfile(trx, id, {
+          bio: account.bio ?? null,
+          company: account.company ?? null,
+          job_title: account.jobTitle ?? null,
+          updated_at: now,
+        });
+      });
+    }
+  },
+};
