@@ -114,3 +114,21 @@ describe('command line', () => {
     expect(run.stdout).toContain('shut down cleanly');
   });
 });
+
+describe('staff command line', () => {
+  it('creates an admin, prints a one-time password once, and refuses a duplicate', { timeout: 60_000 }, async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nano-cli-admin-'));
+    try {
+      const first = await cli(['admin', 'create', '--email', 'boss@example.org', '--username', 'boss'], { DATA_DIR: dataDir }).done;
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/One-time password[^\n]*\n\S{20,}\n/);
+      const again = await cli(['admin', 'create', '--email', 'boss@example.org', '--username', 'boss'], { DATA_DIR: dataDir }).done;
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already exists');
+      const verify = await cli(['audit', 'verify'], { DATA_DIR: dataDir }).done;
+      expect(verify.stdout).toContain('audit chain ok: 1 events');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
@@ -54,43 +55,12 @@ export interface JobSchedulesTable {
   updated_at: Timestamp;
 }
 
-/**
- * The append-only, hash-chained audit log (owned by the audit module). The app inserts rows and
- * never updates or deletes them; `seq` is assigned by the audit service under the head lock.
- */
-export interface AuditEventsTable {
-  id: string;
-  /** `generated always as identity`: written only with `overriding system value` by the audit repository. */
-  seq: ColumnType<number, never, never>;
-  occurred_at: Timestamp;
-  actor_id: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  details: Json;
-  /** Already anonymised (/24 IPv4, /48 IPv6). */
-  ip: string | null;
-  user_agent: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-  prev_hash: string;
-  hash: string;
-}
-
-/** The single row (id 1) holding the audit chain's last seq and hash (owned by the audit module). */
-export interface AuditChainHeadTable {
-  id: number;
-  last_seq: number;
-  last_hash: string;
-}
-
 /** Every table of the application, for Kysely: platform tables here, module tables from their modules. */
-export interface Database extends IdentityTables {
+export interface Database extends IdentityTables, AuditTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
-  audit_events: AuditEventsTable;
-  audit_chain_head: AuditChainHeadTable;
 }
 
 export type CategoryRow = Selectable<CategoriesTable>;

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { totpNow } from '../../src/modules/identity/crypto/totp.ts';
 import type { TestApp } from '../app.ts';
-import { TEST_PASSWORD } from '../factories.ts';
+import { signIn, TEST_PASSWORD, type TestUser } from '../factories.ts';
 import { parseSetCookies, type SetCookie, TestClient } from '../http-client.ts';
 
 /** Shared steps of the identity integration suites (each suite still builds its own app). */
@@ -30,15 +30,26 @@ export function registrationBody(overrides: Record<string, unknown> = {}): Recor
 let ipCounter = 0;
 
 /**
- * A client from an address no other client of this process used: login and registration are
- * rate-limited per IP in real time, so each scenario gets its own budget.
+ * An address no other client of this file used: login and registration are rate-limited per
+ * IP in real time, so each scenario gets its own budget and only the rule under test decides.
  */
-export function freshClient(t: TestApp, defaults: { userAgent?: string; locale?: string } = {}): TestClient {
+export function nextIp(): string {
   ipCounter += 1;
-  return new TestClient(t.app, {
-    ...defaults,
-    ip: `10.${(ipCounter >> 8) & 0xff}.${ipCounter & 0xff}.1`,
-  });
+  return `10.${(ipCounter >> 8) & 0xff}.${ipCounter & 0xff}.1`;
+}
+
+/** A new browser from its own address. */
+export function freshClient(t: TestApp, defaults: { userAgent?: string; locale?: string } = {}): TestClient {
+  return new TestClient(t.app, { ...defaults, ip: nextIp() });
+}
+
+/** A browser signed in as `user` (password login), from its own address unless `defaults.ip` says otherwise. */
+export function signInFresh(
+  t: TestApp,
+  user: TestUser,
+  defaults: { userAgent?: string; ip?: string; locale?: string } = {},
+): Promise<TestClient> {
+  return signIn(t, user, { ip: nextIp(), ...defaults });
 }
 
 /** A second tab of the same browser at this moment: a client holding a copy of `client`'s cookies. */

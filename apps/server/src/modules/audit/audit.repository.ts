@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import type { AuditEventsTable, Database } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import type { AuditEventsTable } from './audit.tables.ts';
 
 /** One stored audit event. */
 export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -192,7 +192,9 @@ export async function identityRoutes(
         }
         return { user: await account.getCurrentUser(deps, auth) };
       } catch (error) {
-        clearSessionCookies(reply, secureCookies);
+        if (!(error instanceof sessionService.RefreshRaceError)) {
+          clearSessionCookies(reply, secureCookies);
+        }
         throw error;
       }
     },

@@ -26,6 +26,17 @@ export interface AuthContext {
   mustEnrollTwoFactor: boolean;
 }
 
+/**
+ * A refresh that lost a race against another tab of the same browser, which rotated this token
+ * moments before: refused, but the browser already holds that tab's new cookies, so the answer
+ * must leave them in place.
+ */
+export class RefreshRaceError extends AppError {
+  constructor() {
+    super('unauthorized');
+  }
+}
+
 /** New cookie values after a login or refresh. */
 export interface IssuedTokens {
   accessToken: string;
@@ -92,7 +103,7 @@ export async function refreshSession(
     }
     if (row.rotated_at) {
       if (now.getTime() - row.rotated_at.getTime() <= REFRESH_REUSE_GRACE_MS) {
-        return { kind: 'invalid' as const };
+        return { kind: 'race' as const };
       }
       await sessions.revokeSession(trx, row.session_id, 'refresh_reuse', now);
       await deps.audit.record(
@@ -134,6 +145,9 @@ export async function refreshSession(
   });
   if (outcome.kind === 'expired') {
     throw new AppError('session_expired');
+  }
+  if (outcome.kind === 'race') {
+    throw new RefreshRaceError();
   }
   if (outcome.kind !== 'ok') {
     throw new AppError('unauthorized');
