@@ -11,7 +11,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   const tierPassed = report.numPassedTests;
   const tierFailed = report.numFailedTests;
   const tierSkipped = report.numPendingTests + report.numTodoTests;
-  console.log(`${path.basename(file, '.json')}: ${tierPassed} passed, ${tierFailed} failed, ${tierSkipped} skipped`);
+  console.log(
+    `${path.basename(file, '.json')}: ${tierPassed} passed, ${tierFailed} failed, ${tierSkipped} skipped`,
+  );
   passed += tierPassed;
   failed += tierFailed;
   skipped += tierSkipped;

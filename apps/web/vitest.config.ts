@@ -8,5 +8,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Form tests type like a user, key by key; jsdom needs time for that on a busy machine.
+    testTimeout: 20_000,
   },
 });

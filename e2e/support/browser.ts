@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `.ci/run` installs it from the distribution's packages. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,16 +25,51 @@ export function newContext(browser: Browser, baseUrl: string): Promise<BrowserCo
   return browser.newContext({ baseURL: baseUrl, locale: 'de-DE', viewport: { width: 1280, height: 900 } });
 }
 
+/** An HTTP error answer that a journey expects, e.g. 401 for a wrong password. */
+export interface ExpectedHttpError {
+  path: string;
+  status: number;
+}
+
+/**
+ * How the app learns that a visitor is a guest: `GET /auth/me` answers 401, and so does the
+ * silent `POST /auth/refresh` it tries then. Chromium logs every 4xx answer as a console error.
+ */
+const GUEST_SESSION_PROBES: ExpectedHttpError[] = [
+  { path: '/api/v1/auth/me', status: 401 },
+  { path: '/api/v1/auth/refresh', status: 401 },
+];
+
+const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
+
+function isExpectedHttpError(message: ConsoleMessage, expected: ExpectedHttpError[]): boolean {
+  const status = FAILED_RESOURCE.exec(message.text())?.[1];
+  const url = message.location().url;
+  if (!status || !url) {
+    return false;
+  }
+  const { pathname } = new URL(url);
+  return expected.some((error) => error.path === pathname && error.status === Number(status));
+}
+
 /**
  * Collects what must never happen on a page: console errors (CSP violations are reported
  * there too, as "Refused to …"), uncaught exceptions and `securitypolicyviolation` events.
- * Call before the first navigation; read `problems` at the end of the test.
+ * HTTP error answers count too, except the guest-session probes and those listed in
+ * `expectedHttpErrors`. Call before the first navigation; read `problems` at the end of the test.
  */
-export async function watchForPageProblems(page: Page): Promise<{ problems: string[] }> {
+export async function watchForPageProblems(
+  page: Page,
+  { expectedHttpErrors = [] }: { expectedHttpErrors?: ExpectedHttpError[] } = {},
+): Promise<{ problems: string[] }> {
   const problems: string[] = [];
+  const expected = [...GUEST_SESSION_PROBES, ...expectedHttpErrors];
   page.on('console', (message) => {
+    if (isExpectedHttpError(message, expected)) {
+      return;
+    }
     if (message.type() === 'error' || message.text().includes('Content Security Policy')) {
-      problems.push(`console.${message.type()}: ${message.text()}`);
+      problems.push(`console.${message.type()}: ${message.text()} (${message.location().url})`);
     }
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

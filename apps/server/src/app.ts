@@ -7,10 +7,17 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.ts';
+import { registerJobs } from './jobs.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import type { CatalogDeps } from './modules/catalog/catalog.deps.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { contentRoutes } from './modules/catalog/content.routes.ts';
+import { versionRoutes } from './modules/catalog/versions.routes.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
 import { createIdentityDeps, identityModule } from './modules/identity/identity.module.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { createTaxonomyService } from './modules/taxonomy/taxonomy.service.ts';
 import type { Platform } from './platform/index.ts';
@@ -81,6 +88,24 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(healthRoutes, { platform });
   await app.register(auditRoutes, { audit });
   await app.register(taxonomyRoutes, { taxonomy });
+
+  const notifications = createNotificationService({ db: platform.database.db, clock: platform.clock });
+  await app.register(notificationRoutes, { notifications });
+  const catalog: CatalogDeps = {
+    db: platform.database.db,
+    clock: platform.clock,
+    storage: platform.storage,
+    audit,
+    notifications,
+    mailer: platform.mailer,
+    taxonomy,
+    jobs: platform.jobs,
+    publicUrl: config.publicUrl,
+  };
+  await app.register(catalogRoutes, { deps: catalog, secureCookies: config.env === 'production' });
+  await app.register(versionRoutes, { deps: catalog });
+  await app.register(contentRoutes, { deps: catalog });
+  registerJobs(platform);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });
   }

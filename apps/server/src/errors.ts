@@ -20,6 +20,8 @@ export class AppError extends Error {
       detail?: string;
       fieldErrors?: FieldProblem[];
       headers?: Record<string, string>;
+      /** Extra members of the problem document (e.g. `problems` of a refused upload). */
+      extensions?: Record<string, unknown>;
     } = {},
   ) {
     super(options.detail ?? code);

@@ -116,13 +116,19 @@ describe('command line', () => {
 });
 
 describe('staff command line', () => {
-  it('creates an admin, prints a one-time password once, and refuses a duplicate', { timeout: 60_000 }, async () => {
+  it('creates an admin, prints a one-time password once, and refuses a duplicate', {
+    timeout: 60_000,
+  }, async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nano-cli-admin-'));
     try {
-      const first = await cli(['admin', 'create', '--email', 'boss@example.org', '--username', 'boss'], { DATA_DIR: dataDir }).done;
+      const first = await cli(['admin', 'create', '--email', 'boss@example.org', '--username', 'boss'], {
+        DATA_DIR: dataDir,
+      }).done;
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/One-time password[^\n]*\n\S{20,}\n/);
-      const again = await cli(['admin', 'create', '--email', 'boss@example.org', '--username', 'boss'], { DATA_DIR: dataDir }).done;
+      const again = await cli(['admin', 'create', '--email', 'boss@example.org', '--username', 'boss'], {
+        DATA_DIR: dataDir,
+      }).done;
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('already exists');
       const verify = await cli(['audit', 'verify'], { DATA_DIR: dataDir }).done;

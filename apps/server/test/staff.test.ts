@@ -16,7 +16,11 @@ describe('staff accounts created from the command line', () => {
   });
 
   it('must change the one-time password, then enrol in 2FA, before anything else', async () => {
-    const deps = createIdentityDeps(t.config, t.platform, createAuditService({ db: t.platform.database.db, clock: t.clock }));
+    const deps = createIdentityDeps(
+      t.config,
+      t.platform,
+      createAuditService({ db: t.platform.database.db, clock: t.clock }),
+    );
     const { oneTimePassword } = await createStaffAccount(deps, {
       email: 'Chefin@Example.org',
       username: 'chefin',
@@ -24,13 +28,25 @@ describe('staff accounts created from the command line', () => {
       role: 'admin',
     });
     await expect(
-      createStaffAccount(deps, { email: 'chefin@example.org', username: 'other', displayName: 'x', role: 'admin' }),
+      createStaffAccount(deps, {
+        email: 'chefin@example.org',
+        username: 'other',
+        displayName: 'x',
+        role: 'admin',
+      }),
     ).rejects.toBeInstanceOf(AccountExistsError);
 
     const c = new TestClient(t.app);
-    const login = await c.post('/api/v1/auth/login', { login: 'chefin@example.org', password: oneTimePassword });
+    const login = await c.post('/api/v1/auth/login', {
+      login: 'chefin@example.org',
+      password: oneTimePassword,
+    });
     expect(login.statusCode, login.body).toBe(200);
-    expect(login.json().user).toMatchObject({ role: 'admin', mustChangePassword: true, mustEnrollTwoFactor: true });
+    expect(login.json().user).toMatchObject({
+      role: 'admin',
+      mustChangePassword: true,
+      mustEnrollTwoFactor: true,
+    });
     expect((await c.get('/api/v1/admin/audit/verify')).json().code).toBe('password_change_required');
 
     const changed = await c.post('/api/v1/auth/password/change', {
@@ -42,7 +58,9 @@ describe('staff accounts created from the command line', () => {
 
     const setup = await c.post('/api/v1/auth/2fa/setup');
     expect(setup.statusCode).toBe(200);
-    const enable = await c.post('/api/v1/auth/2fa/enable', { code: totpNow(setup.json().secret, t.clock.now()) });
+    const enable = await c.post('/api/v1/auth/2fa/enable', {
+      code: totpNow(setup.json().secret, t.clock.now()),
+    });
     expect(enable.statusCode, enable.body).toBe(200);
     const verify = await c.get('/api/v1/admin/audit/verify');
     expect(verify.statusCode, verify.body).toBe(200);

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
+import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -56,7 +58,7 @@ export interface JobSchedulesTable {
 }
 
 /** Every table of the application, for Kysely: platform tables here, module tables from their modules. */
-export interface Database extends IdentityTables, AuditTables {
+export interface Database extends IdentityTables, AuditTables, CatalogTables, NotificationTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;

@@ -59,7 +59,10 @@ export const authPlugin = fp<AuthPluginOptions>(
     app.decorateRequest('auth', null);
 
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/')) {
+      // The matched route, not the raw URL: the router decodes `/%61pi/…` to an API route that
+      // a check on the raw URL would let through without CSRF defence.
+      const path = request.routeOptions.url ?? request.url;
+      if (!path.startsWith('/api/')) {
         return;
       }
       if (STATE_CHANGING.has(request.method)) {

@@ -78,6 +78,13 @@ function fieldErrorsOf(error: FastifyError & { validation: unknown[] }, locale: 
       // zod omits the input from issues; its message still says what was received.
       const missing = /received undefined/.test(issue.message ?? '');
       key = missing ? 'required' : params.expected === 'int' ? 'not_integer' : 'invalid_type';
+    } else if (
+      key === 'invalid_value' &&
+      Array.isArray(params.values) &&
+      params.values.length === 1 &&
+      params.values[0] === true
+    ) {
+      key = 'must_accept';
     } else if (key === 'invalid_format' && messages[`invalid_format_${String(params.format)}`]) {
       key = `invalid_format_${String(params.format)}`;
     }
@@ -101,10 +108,17 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  extra: { status?: number; detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  extra: {
+    status?: number;
+    detail?: string;
+    errors?: FieldError[];
+    headers?: Record<string, string>;
+    extensions?: Record<string, unknown>;
+  } = {},
 ): FastifyReply {
   const status = extra.status ?? new AppError(code).status;
-  const problem: Problem = {
+  const problem: Problem & Record<string, unknown> = {
+    ...extra.extensions,
     type: `https://nano-marktplatz.de/problems/${code.replaceAll('_', '-')}`,
     title: PROBLEM_TITLES[request.locale ?? 'de'][code],
     status,
@@ -150,6 +164,7 @@ export const errorHandlerPlugin = fp(
               }
             : {}),
           ...(error.options.headers ? { headers: error.options.headers } : {}),
+          ...(error.options.extensions ? { extensions: error.options.extensions } : {}),
         });
       }
       if (hasZodFastifySchemaValidationErrors(error)) {

@@ -19,7 +19,11 @@ export const rateLimitPlugin = fp<{ maxPerMinute: number; redis: Redis | undefin
       global: true,
       max: maxPerMinute,
       timeWindow: API_RATE_LIMIT_WINDOW_MS,
-      allowList: (request) => !request.url.startsWith('/api/') || request.url.startsWith('/api/docs'),
+      // The matched route, not the raw URL: `/%61pi/…` reaches the same handler and must count too.
+      allowList: (request) => {
+        const path = request.routeOptions.url ?? request.url;
+        return !path.startsWith('/api/') || path.startsWith('/api/docs');
+      },
       ...(redis ? { redis, nameSpace: `${keyPrefix}rate-limit:` } : {}),
       errorResponseBuilder: (_request, context) =>
         errors.rateLimited(Math.max(1, Math.ceil(context.ttl / 1000))),

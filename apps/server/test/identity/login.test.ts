@@ -53,7 +53,12 @@ describe(`password login (${testDatabaseKind})`, () => {
     expect(res.statusCode).toBe(200);
 
     const access = setCookieOf(res, 'nm_access');
-    expect(access?.attributes).toMatchObject({ httponly: true, samesite: 'Strict', path: '/', 'max-age': '900' });
+    expect(access?.attributes).toMatchObject({
+      httponly: true,
+      samesite: 'Strict',
+      path: '/',
+      'max-age': '900',
+    });
     expect(access?.attributes.secure).toBeUndefined();
 
     const refresh = setCookieOf(res, 'nm_refresh');
@@ -113,7 +118,10 @@ describe(`password login (${testDatabaseKind})`, () => {
     const lockedRes = await attempt(locked.username, TEST_PASSWORD);
     for (const res of [unknown, wrong, lockedRes]) {
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toMatchObject({ code: 'invalid_credentials', title: 'Anmeldename oder Passwort ist falsch.' });
+      expect(res.json()).toMatchObject({
+        code: 'invalid_credentials',
+        title: 'Anmeldename oder Passwort ist falsch.',
+      });
       expect(setCookieOf(res, 'nm_access')).toBeUndefined();
     }
     expect(problemShape(wrong)).toEqual(problemShape(unknown));
@@ -186,7 +194,11 @@ describe(`password login (${testDatabaseKind})`, () => {
     const client = await signIn(t, user, { ip: '192.0.2.60' });
     expect((await client.get(ME)).statusCode).toBe(200);
 
-    await t.platform.database.db.updateTable('users').set({ status: 'suspended' }).where('id', '=', user.id).execute();
+    await t.platform.database.db
+      .updateTable('users')
+      .set({ status: 'suspended' })
+      .where('id', '=', user.id)
+      .execute();
 
     expect((await client.get(ME)).statusCode).toBe(401);
     const res = await attempt(user.username, TEST_PASSWORD);
@@ -197,9 +209,26 @@ describe(`password login (${testDatabaseKind})`, () => {
     expect(refresh.statusCode).toBe(401);
   });
 
+  it('refuses a restricted account with a clear answer instead of an error', async () => {
+    const user = await createUser(t);
+    await t.platform.database.db
+      .updateTable('users')
+      .set({ status: 'restricted' })
+      .where('id', '=', user.id)
+      .execute();
+    const res = await attempt(user.username, TEST_PASSWORD);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'account_suspended' });
+    expect(setCookieOf(res, 'nm_access')).toBeUndefined();
+  });
+
   it('does not tell a suspended account apart from a wrong password when the password is wrong', async () => {
     const user = await createUser(t);
-    await t.platform.database.db.updateTable('users').set({ status: 'suspended' }).where('id', '=', user.id).execute();
+    await t.platform.database.db
+      .updateTable('users')
+      .set({ status: 'suspended' })
+      .where('id', '=', user.id)
+      .execute();
     const res = await attempt(user.username, WRONG_PASSWORD);
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'invalid_credentials' });

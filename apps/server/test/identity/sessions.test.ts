@@ -70,7 +70,12 @@ describe(`sessions: refresh, expiry, devices (${testDatabaseKind})`, () => {
 
     const events = await auditEvents(t, { action: 'auth.refresh_reuse' });
     expect(events).toContainEqual(
-      expect.objectContaining({ target_type: 'session', target_id: sessionId, outcome: 'denied', ip: '198.51.100.0' }),
+      expect.objectContaining({
+        target_type: 'session',
+        target_id: sessionId,
+        outcome: 'denied',
+        ip: '198.51.100.0',
+      }),
     );
   });
 
@@ -203,6 +208,36 @@ describe(`sessions: refresh, expiry, devices (${testDatabaseKind})`, () => {
     expect(client.cookie('nm_refresh')).toBeUndefined();
     expect((await copy.get(ME)).statusCode).toBe(401);
     expect((await copy.post(REFRESH)).statusCode).toBe(401);
+  });
+
+  it('ends the session on logout even when the access token has already expired', async () => {
+    const user = await createUser(t);
+    const client = await signInFresh(t, user);
+    const copy = copyBrowser(t, client);
+    const other = await signInFresh(t, user, { userAgent: 'Safari/17 iPhone' });
+    t.clock.advance(16 * MINUTE);
+
+    const res = await client.post('/api/v1/auth/logout');
+    expect(res.statusCode).toBe(204);
+    expect(client.cookie('nm_refresh')).toBeUndefined();
+    expect((await copy.post(REFRESH)).statusCode).toBe(401);
+
+    expect((await other.post(REFRESH)).statusCode).toBe(200);
+    const left = (await other.get(SESSIONS)).json<{ items: SessionItem[] }>().items;
+    expect(left.map((s) => s.userAgent)).toEqual(['Safari/17 iPhone']);
+    expect(await auditEvents(t, { action: 'auth.logout', actorId: user.id })).toHaveLength(1);
+  });
+
+  it('no longer lists a device whose session ran into the idle timeout', async () => {
+    const user = await createUser(t);
+    await signInFresh(t, user, { userAgent: 'Firefox/130 Laptop' });
+    t.clock.advance(20 * MINUTE);
+    const phone = await signInFresh(t, user, { userAgent: 'Safari/17 iPhone' });
+    t.clock.advance(11 * MINUTE);
+    expect((await phone.post(REFRESH)).statusCode).toBe(200);
+
+    const items = (await phone.get(SESSIONS)).json<{ items: SessionItem[] }>().items;
+    expect(items.map((s) => s.userAgent)).toEqual(['Safari/17 iPhone']);
   });
 
   it('answers 401 to refresh without a refresh cookie', async () => {

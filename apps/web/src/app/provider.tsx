@@ -2,6 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { onSessionChange } from '../shared/api/client.ts';
+import { clearSession, setCurrentUser } from '../shared/auth/get-current-user.ts';
 import { i18n } from '../shared/i18n/i18n.ts';
 import { readCspNonce } from './csp-nonce.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -11,11 +13,16 @@ const getStyleNonce = styleNonce === undefined ? undefined : () => styleNonce;
 
 interface AppProviderProps {
   queryClient: QueryClient;
+  /** `test` turns off Mantine's transitions and portals (and its positioning checks) for jsdom. */
+  env?: 'default' | 'test';
   children: ReactNode;
 }
 
-/** Everything the pages rely on: translations, the Mantine theme (with the CSP nonce) and the query cache. */
-export function AppProvider({ queryClient, children }: AppProviderProps) {
+/**
+ * Everything the pages rely on: translations, the Mantine theme (with the CSP nonce), the query
+ * cache, and the current-user cache kept in step with silent session refreshes.
+ */
+export function AppProvider({ queryClient, env = 'default', children }: AppProviderProps) {
   useEffect(() => {
     // Failed queries hold a problem title in the previous language; ask again in the new one.
     const refetchFailed = () =>
@@ -27,6 +34,19 @@ export function AppProvider({ queryClient, children }: AppProviderProps) {
     return () => i18n.off('languageChanged', refetchFailed);
   }, [queryClient]);
 
+  useEffect(
+    () =>
+      // A silent refresh brings the user along; a failed one means guest from now on.
+      onSessionChange((event) => {
+        if (event.type === 'refreshed') {
+          setCurrentUser(queryClient, event.user);
+        } else {
+          clearSession(queryClient);
+        }
+      }),
+    [queryClient],
+  );
+
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider
@@ -34,6 +54,7 @@ export function AppProvider({ queryClient, children }: AppProviderProps) {
         cssVariablesResolver={cssVariablesResolver}
         defaultColorScheme="light"
         getStyleNonce={getStyleNonce}
+        env={env}
       >
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </MantineProvider>

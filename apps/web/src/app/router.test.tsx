@@ -3,8 +3,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { createCategoryTree } from '../testing/factories.ts';
-import { jsonResponse, renderApp } from '../testing/render-app.tsx';
+import { mockApi } from '../testing/mock-api.ts';
+import { renderApp } from '../testing/render-app.tsx';
 import { RouteErrorPage } from './pages/route-error-page.tsx';
 import { AppProvider } from './provider.tsx';
 import { AppLayout } from './shell/app-shell.tsx';
@@ -15,10 +15,7 @@ function BrokenPage(): never {
 
 describe('routing', () => {
   it('shows a localised 404 page inside the shell for an unknown address, with a way home', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => jsonResponse(createCategoryTree())),
-    );
+    mockApi();
     const user = userEvent.setup();
     const { router } = renderApp('/gibt-es-nicht');
 
@@ -34,10 +31,7 @@ describe('routing', () => {
   });
 
   it('marks the current page in the main navigation', () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => jsonResponse(createCategoryTree())),
-    );
+    mockApi();
     renderApp('/');
 
     const navigation = screen.getByRole('navigation', { name: 'Hauptnavigation' });
@@ -45,10 +39,7 @@ describe('routing', () => {
   });
 
   it('offers a skip link that moves focus to the main content', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => jsonResponse(createCategoryTree())),
-    );
+    mockApi();
     const user = userEvent.setup();
     renderApp('/');
 
@@ -62,6 +53,7 @@ describe('routing', () => {
 
   it('shows a localised error message inside the shell when a page fails to render', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
+    mockApi();
     const router = createMemoryRouter([
       {
         element: <AppLayout />,

@@ -1,18 +1,62 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AccountPage } from '../features/account/components/account-page.tsx';
+import { RequiredPasswordChangePage } from '../features/account/components/required-password-change-page.tsx';
+import { RequiredTwoFactorPage } from '../features/account/components/required-two-factor-page.tsx';
+import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { RegisterPage } from '../features/auth/components/register-page.tsx';
+import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
+import { VerifyEmailPage } from '../features/auth/components/verify-email-page.tsx';
+import { BecomeCreatorPage } from '../features/creator/components/become-creator-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { PublicProfilePage } from '../features/profiles/components/public-profile-page.tsx';
+import { paths } from '../shared/routes.ts';
+import { GuestOnly } from './guards/guest-only.tsx';
+import { RequireAuth } from './guards/require-auth.tsx';
+import { RequiredActionsGate } from './guards/required-actions-gate.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { RootErrorPage, RouteErrorPage } from './pages/route-error-page.tsx';
-import { paths } from './routes.ts';
 import { AppLayout } from './shell/app-shell.tsx';
 
-/** The route tree: every page inside the app shell, each with its own error boundary. */
+/** A page with its own error boundary. */
+function page(path: string, element: ReactNode): RouteObject {
+  return { path, element, errorElement: <RouteErrorPage /> };
+}
+
+/**
+ * The route tree: every page inside the app shell, each with its own error boundary; all
+ * behind the gate that forces a pending password change or 2FA enrolment first.
+ */
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     errorElement: <RootErrorPage />,
     children: [
-      { path: paths.home.path, element: <HomePage />, errorElement: <RouteErrorPage /> },
-      { path: '*', element: <NotFoundPage />, errorElement: <RouteErrorPage /> },
+      {
+        element: <RequiredActionsGate />,
+        children: [
+          page(paths.home.path, <HomePage />),
+          {
+            element: <GuestOnly />,
+            children: [page(paths.register.path, <RegisterPage />), page(paths.login.path, <LoginPage />)],
+          },
+          page(paths.verifyEmail.path, <VerifyEmailPage />),
+          page(paths.forgotPassword.path, <ForgotPasswordPage />),
+          page(paths.resetPassword.path, <ResetPasswordPage />),
+          page(paths.publicProfile.path, <PublicProfilePage />),
+          {
+            element: <RequireAuth />,
+            children: [
+              page(paths.account.path, <AccountPage />),
+              page(paths.becomeCreator.path, <BecomeCreatorPage />),
+              page(paths.requiredPasswordChange.path, <RequiredPasswordChangePage />),
+              page(paths.requiredTwoFactor.path, <RequiredTwoFactorPage />),
+            ],
+          },
+          page('*', <NotFoundPage />),
+        ],
+      },
     ],
   },
 ];

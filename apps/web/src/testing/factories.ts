@@ -1,4 +1,12 @@
-import type { Category, CategoryTreeNode, Problem } from '@nano/contracts';
+import type {
+  Category,
+  CategoryTreeNode,
+  CurrentUser,
+  Problem,
+  Profile,
+  PublicProfile,
+  Session,
+} from '@nano/contracts';
 
 type Names = [de: string, en: string];
 
@@ -61,6 +69,74 @@ export function createProblem(overrides: Partial<Problem> = {}): Problem {
     title: 'Dienst vorübergehend nicht verfügbar',
     status: 503,
     code: 'service_unavailable',
+    ...overrides,
+  };
+}
+
+/** The signed-in user as `GET /auth/me` returns it. */
+export function createCurrentUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
+  return {
+    id: crypto.randomUUID(),
+    email: 'anna@example.org',
+    username: 'anna',
+    displayName: 'Anna Beispiel',
+    role: 'consumer',
+    status: 'active',
+    emailVerified: true,
+    twoFactorEnabled: false,
+    locale: 'de',
+    mustChangePassword: false,
+    mustEnrollTwoFactor: false,
+    avatarUrl: null,
+    ...overrides,
+  };
+}
+
+/** The owner's profile as `GET /me/profile` returns it. */
+export function createProfile(overrides: Partial<Profile> = {}): Profile {
+  return {
+    username: 'anna',
+    displayName: 'Anna Beispiel',
+    bio: null,
+    company: null,
+    jobTitle: null,
+    website: null,
+    phone: null,
+    interests: [],
+    locale: 'de',
+    avatarUrl: null,
+    role: 'consumer',
+    ...overrides,
+  };
+}
+
+/** A signed-in device as `GET /auth/sessions` lists it. */
+export function createSession(overrides: Partial<Session> = {}): Session {
+  return {
+    id: crypto.randomUUID(),
+    userAgent:
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0 Safari/537.36',
+    ip: '203.0.113.0',
+    createdAt: '2025-05-01T08:00:00.000Z',
+    lastUsedAt: '2025-05-02T09:30:00.000Z',
+    current: false,
+    ...overrides,
+  };
+}
+
+/** What others see of a user, `GET /users/{username}`. */
+export function createPublicProfile(overrides: Partial<PublicProfile> = {}): PublicProfile {
+  return {
+    username: 'bildungswerk',
+    displayName: 'Bildungswerk Nord',
+    role: 'creator',
+    avatarUrl: null,
+    bio: 'Wir machen Weiterbildung.',
+    company: 'Bildungswerk Nord e. V.',
+    jobTitle: 'Akademieleitung',
+    website: 'https://bildungswerk.example',
+    verified: true,
+    memberSince: '2024-03-15T10:00:00.000Z',
     ...overrides,
   };
 }

@@ -1,20 +1,21 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { type RenderOptions, render } from '@testing-library/react';
 // `react-router/dom` would load a second copy of react-router under Vitest; the core RouterProvider suffices here.
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '../app/provider.tsx';
 import { routes } from '../app/router.tsx';
 
 /** Renders the whole app (providers, shell, routes) at `path`, with a query cache that never retries. */
-export function renderApp(path = '/') {
+export function renderApp(path = '/', options: Pick<RenderOptions, 'wrapper'> = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   return {
     router,
     ...render(
-      <AppProvider queryClient={queryClient}>
+      <AppProvider queryClient={queryClient} env="test">
         <RouterProvider router={router} />
       </AppProvider>,
+      options,
     ),
   };
 }

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { changeLocale } from '../shared/i18n/i18n.ts';
+import { clearCsrfCookie } from './mock-api.ts';
 
 // jsdom lacks the layout APIs Mantine uses (see Mantine's "Testing with Vitest" guide).
 window.matchMedia = (query: string) => ({
@@ -20,6 +21,9 @@ window.ResizeObserver = class {
   disconnect() {}
 };
 window.HTMLElement.prototype.scrollIntoView = () => {};
+// jsdom has no object URLs (avatar preview, backup-code download); tests spy on these.
+URL.createObjectURL ??= () => 'blob:test';
+URL.revokeObjectURL ??= () => {};
 
 beforeEach(async () => {
   window.localStorage.clear();
@@ -28,4 +32,5 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup();
+  clearCsrfCookie();
 });

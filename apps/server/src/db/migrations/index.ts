@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_audit.ts';
 import * as m0003 from './0003_identity.ts';
+import * as m0004 from './0004_catalog.ts';
+import * as m0005 from './0005_notifications.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_audit': m0002,
   '0003_identity': m0003,
+  '0004_catalog': m0004,
+  '0005_notifications': m0005,
 };

@@ -48,6 +48,15 @@ export const AUDIT_ACTIONS = [
   'user.role_changed',
   'user.created_by_admin',
   'audit.read',
+  'nano.created',
+  'nano.updated',
+  'nano.submit',
+  'nano.archive',
+  'nano.restore',
+  'nano.delete',
+  'nano.version_uploaded',
+  'nano.review_decision',
+  'nano.downloaded',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

@@ -91,12 +91,7 @@ export async function requestPasswordReset(
   context: RequestContext,
 ): Promise<void> {
   const user = await users.findUserByEmail(deps.db, email);
-  if (
-    !user ||
-    !user.email ||
-    user.status === 'deleted' ||
-    (await emailBudgetSpent(deps, 'reset', user.email))
-  ) {
+  if (!user?.email || user.status === 'deleted' || (await emailBudgetSpent(deps, 'reset', user.email))) {
     return;
   }
   const now = deps.clock.now();

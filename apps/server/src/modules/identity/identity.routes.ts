@@ -206,6 +206,12 @@ export async function identityRoutes(
     async (request, reply) => {
       if (request.auth) {
         await sessionService.endSession(deps, request.auth, contextOf(request));
+      } else {
+        await sessionService.endSessionByRefreshToken(
+          deps,
+          request.cookies[COOKIE_REFRESH],
+          contextOf(request),
+        );
       }
       clearSessionCookies(reply, secureCookies);
       return reply.code(204).send(null);

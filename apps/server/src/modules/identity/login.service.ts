@@ -145,7 +145,7 @@ export async function login(
   await limitPerIp(deps, context.ip);
   const user = await users.findUserByLogin(deps.db, input.login);
   const now = deps.clock.now();
-  if (!user || !user.password_hash || user.status === 'deleted') {
+  if (!user?.password_hash || user.status === 'deleted') {
     await burnPasswordCheck();
     await deps.audit.record({
       actorId: null,
@@ -176,7 +176,9 @@ export async function login(
   if (needsRehash(user.password_hash)) {
     await users.updateUser(deps.db, user.id, { password_hash: await hashPassword(input.password) });
   }
-  if (user.status === 'suspended') {
+  // Only active accounts get a session (authenticate refuses every other status), so a
+  // suspended or restricted account is told so instead of failing later.
+  if (user.status !== 'active') {
     throw new AppError('account_suspended');
   }
   if (!user.email_verified_at) {
@@ -209,7 +211,7 @@ export async function loginWithSecondFactor(
     throw new AppError('session_expired');
   }
   const user = await users.findUserById(deps.db, claims.sub);
-  if (!user || user.status !== 'active' || !user.totp_enabled_at || !user.totp_secret_encrypted) {
+  if (user?.status !== 'active' || !user.totp_enabled_at || !user.totp_secret_encrypted) {
     throw new AppError('session_expired');
   }
   const now = deps.clock.now();

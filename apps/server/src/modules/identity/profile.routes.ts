@@ -30,7 +30,7 @@ async function readSingleFile(request: FastifyRequest, limit: number): Promise<B
     throw new AppError('unsupported_media_type');
   }
   const part = await request.file({ limits: { fileSize: limit, files: 1 } });
-  if (!part || part.fieldname !== 'file') {
+  if (part?.fieldname !== 'file') {
     throw new AppError('bad_request', { detail: 'file' });
   }
   const buffer = await part.toBuffer();

@@ -24,7 +24,7 @@ export interface ProfileDeps extends IdentityDeps {
 
 async function presentOwnProfile(deps: ProfileDeps, userId: string): Promise<Profile> {
   const row = await profiles.findOwnProfile(deps.db, userId);
-  if (!row || !row.username) {
+  if (!row?.username) {
     throw new AppError('unauthorized');
   }
   return {
@@ -153,7 +153,7 @@ export async function getPublicProfile(
   username: string,
 ): Promise<PublicProfile> {
   const row = await profiles.findPublicProfile(deps.db, username);
-  if (!row || !row.username) {
+  if (!row?.username) {
     throw new AppError('not_found');
   }
   const isPublicCard = row.role !== 'consumer';

@@ -60,6 +60,9 @@ export async function register(
   context: RequestContext,
 ): Promise<void> {
   assertStrongPassword(input.password, [input.username, input.email, input.displayName], 'body.password');
+  // Hashed before the lookup so that a known address costs the same time as a new one: the
+  // answer must not reveal, even by its speed, who has an account.
+  const passwordHash = await hashPassword(input.password);
   const existing = await users.findUserByEmail(deps.db, input.email);
   if (existing) {
     if (
@@ -81,7 +84,6 @@ export async function register(
   }
   const id = uuidv7();
   const locale = input.locale ?? 'de';
-  const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   try {
     await deps.db.transaction().execute(async (trx) => {
@@ -181,7 +183,7 @@ export async function verifyEmail(deps: IdentityDeps, token: string, context: Re
 /** Sends a new verification link if the address belongs to an unverified account; always answers alike. */
 export async function resendVerification(deps: IdentityDeps, email: string): Promise<void> {
   const user = await users.findUserByEmail(deps.db, email);
-  if (!user || !user.email || user.email_verified_at || user.status !== 'active') {
+  if (!user?.email || user.email_verified_at || user.status !== 'active') {
     return;
   }
   if (await emailBudgetSpent(deps, 'verify', user.email)) {

@@ -215,6 +215,40 @@ export async function endSession(
   });
 }
 
+/**
+ * Signs out the device presenting `refreshToken` when its access token has already expired, so
+ * a logout after a quarter of an hour without activity still ends the session.
+ */
+export async function endSessionByRefreshToken(
+  deps: IdentityDeps,
+  refreshToken: string | undefined,
+  context: RequestContext,
+): Promise<void> {
+  if (!refreshToken) {
+    return;
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await sessions.findRefreshTokenForUpdate(trx, hashToken(refreshToken));
+    // A rotated token is no proof of holding the session; refresh handles its reuse.
+    if (!row || row.revoked_at || row.rotated_at) {
+      return;
+    }
+    await sessions.revokeSession(trx, row.session_id, 'logout', now);
+    await deps.audit.record(
+      {
+        actorId: row.user_id,
+        action: 'auth.logout',
+        targetType: 'session',
+        targetId: row.session_id,
+        ip: context.ip,
+        userAgent: context.userAgent,
+      },
+      trx,
+    );
+  });
+}
+
 /** Signs out every device of the user, this one included. */
 export async function endAllSessions(
   deps: IdentityDeps,
@@ -237,17 +271,21 @@ export async function endAllSessions(
   });
 }
 
-/** The user's signed-in devices. */
+/** The user's signed-in devices; a session past the idle timeout can no longer be used and is left out. */
 export async function listSessions(deps: IdentityDeps, auth: AuthContext) {
-  const rows = await sessions.listLiveSessions(deps.db, auth.userId, deps.clock.now());
-  return rows.map((row) => ({
-    id: row.id,
-    userAgent: row.user_agent,
-    ip: row.ip,
-    createdAt: row.created_at.toISOString(),
-    lastUsedAt: row.last_used_at.toISOString(),
-    current: row.id === auth.sessionId,
-  }));
+  const now = deps.clock.now();
+  const rows = await sessions.listLiveSessions(deps.db, auth.userId, now);
+  const idleSince = now.getTime() - SESSION_IDLE_TIMEOUT_MS;
+  return rows
+    .filter((row) => row.last_used_at.getTime() >= idleSince)
+    .map((row) => ({
+      id: row.id,
+      userAgent: row.user_agent,
+      ip: row.ip,
+      createdAt: row.created_at.toISOString(),
+      lastUsedAt: row.last_used_at.toISOString(),
+      current: row.id === auth.sessionId,
+    }));
 }
 
 /** Signs out one of the user's own devices; another user's session id is "not found". */

@@ -2,7 +2,7 @@ import { Anchor, Container, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../routes.ts';
+import { paths } from '../../shared/routes.ts';
 
 /** Any address without a page. */
 export function NotFoundPage() {

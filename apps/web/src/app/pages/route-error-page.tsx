@@ -2,7 +2,7 @@ import { Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/c
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../routes.ts';
+import { paths } from '../../shared/routes.ts';
 
 /** Error boundary of a page (react-router `errorElement`), shown inside the app shell. */
 export function RouteErrorPage() {

@@ -2,9 +2,10 @@ import { Anchor, AppShell, Container, Group, Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
-import { paths } from '../routes.ts';
+import { paths } from '../../shared/routes.ts';
 import classes from './app-shell.module.css';
 import { LanguageSwitch } from './language-switch.tsx';
+import { SessionControls } from './session-controls.tsx';
 
 const MAIN_ID = 'main-content';
 
@@ -41,7 +42,10 @@ export function AppLayout() {
                 </Anchor>
               </nav>
             </Group>
-            <LanguageSwitch />
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitch />
+              <SessionControls />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../../shared/i18n/i18n.ts';
-import { createCategoryTree } from '../../testing/factories.ts';
-import { jsonResponse, renderApp } from '../../testing/render-app.tsx';
+import { mockApi, problemResponse } from '../../testing/mock-api.ts';
+import { renderApp } from '../../testing/render-app.tsx';
 
 // jsdom applies no CSS, so the short label ("EN", shown on narrow screens only) is part of the name here.
 const ENGLISH = /^English/;
@@ -11,10 +11,7 @@ const GERMAN = /^Deutsch/;
 
 describe('language switch', () => {
   it('switches texts, category names and <html lang> to English and remembers the choice', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => jsonResponse(createCategoryTree())),
-    );
+    mockApi();
     const user = userEvent.setup();
     renderApp('/');
     await screen.findByRole('heading', { level: 3, name: 'Business Skills' });
@@ -38,10 +35,7 @@ describe('language switch', () => {
   });
 
   it('can be operated with the keyboard', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => jsonResponse(createCategoryTree())),
-    );
+    mockApi();
     const user = userEvent.setup();
     renderApp('/');
 
@@ -53,23 +47,12 @@ describe('language switch', () => {
   });
 
   it('asks the API in the chosen language when a failed load is retried', async () => {
-    const fetchMock = vi
-      .fn()
-      .mockResolvedValueOnce(
-        jsonResponse(
-          { type: 'about:blank', title: 'Dienst nicht verfügbar', status: 503, code: 'unavailable' },
-          503,
-          'application/problem+json',
-        ),
-      )
-      .mockResolvedValueOnce(
-        jsonResponse(
-          { type: 'about:blank', title: 'Service unavailable', status: 503, code: 'unavailable' },
-          503,
-          'application/problem+json',
-        ),
-      );
-    vi.stubGlobal('fetch', fetchMock);
+    const api = mockApi({
+      'GET /api/v1/categories': [
+        () => problemResponse(503, 'unavailable', 'Dienst nicht verfügbar'),
+        () => problemResponse(503, 'unavailable', 'Service unavailable'),
+      ],
+    });
     const user = userEvent.setup();
     renderApp('/');
     expect(await screen.findByRole('alert')).toHaveTextContent('Dienst nicht verfügbar');
@@ -77,7 +60,6 @@ describe('language switch', () => {
     await user.click(screen.getByRole('radio', { name: ENGLISH }));
 
     expect(await screen.findByText('Service unavailable')).toBeVisible();
-    const [, init] = fetchMock.mock.calls[1] as [string, RequestInit];
-    expect(new Headers(init.headers).get('Accept-Language')).toBe('en');
+    expect(api.callsTo('GET /api/v1/categories')[1]?.headers.get('Accept-Language')).toBe('en');
   });
 });

@@ -1,8 +1,8 @@
 import { Card, SimpleGrid, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCategories } from '../../../shared/api/get-categories.ts';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
-import { useCategories } from '../api/get-categories.ts';
 import { CategoryCard } from './category-card.tsx';
 
 const GRID_COLUMNS = { base: 1, sm: 2, md: 3 };

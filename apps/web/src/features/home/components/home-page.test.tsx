@@ -2,12 +2,12 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createCategoryTree, createProblem } from '../../../testing/factories.ts';
+import { mockApi } from '../../../testing/mock-api.ts';
 import { jsonResponse, renderApp } from '../../../testing/render-app.tsx';
 
 describe('home page', () => {
   it('shows the category tree from the API, each top-level category with its children', async () => {
-    const fetchMock = vi.fn(async () => jsonResponse(createCategoryTree()));
-    vi.stubGlobal('fetch', fetchMock);
+    const api = mockApi();
 
     renderApp('/');
 
@@ -27,20 +27,21 @@ describe('home page', () => {
     expect(screen.getByText('Künstliche Intelligenz')).toBeVisible();
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
 
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/v1/categories');
+    const categoryCalls = api.fetchMock.mock.calls.filter(([url]) => url === '/api/v1/categories');
+    expect(categoryCalls).toHaveLength(1);
+    const [, init] = categoryCalls[0] as [string, RequestInit];
     expect(init.credentials).toBe('same-origin');
     expect(new Headers(init.headers).get('Accept-Language')).toBe('de');
   });
 
   it('shows the problem title and a retry button when the API answers 503, and recovers on retry', async () => {
     const problem = createProblem({ title: 'Dienst vorübergehend nicht verfügbar', status: 503 });
-    const fetchMock = vi
-      .fn()
-      .mockResolvedValueOnce(jsonResponse(problem, 503, 'application/problem+json'))
-      .mockResolvedValueOnce(jsonResponse(createCategoryTree()));
-    vi.stubGlobal('fetch', fetchMock);
+    const api = mockApi({
+      'GET /api/v1/categories': [
+        () => jsonResponse(problem, 503, 'application/problem+json'),
+        () => createCategoryTree(),
+      ],
+    });
     const user = userEvent.setup();
 
     renderApp('/');
@@ -53,7 +54,7 @@ describe('home page', () => {
 
     expect(await screen.findByRole('heading', { level: 3, name: 'Business Skills' })).toBeVisible();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(api.callsTo('GET /api/v1/categories')).toHaveLength(2);
   });
 
   it('says the server is unreachable when the request fails on the network', async () => {
@@ -70,10 +71,7 @@ describe('home page', () => {
   });
 
   it('says so when there are no categories yet', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => jsonResponse({ items: [] })),
-    );
+    mockApi({ 'GET /api/v1/categories': () => ({ items: [] }) });
 
     renderApp('/');
 

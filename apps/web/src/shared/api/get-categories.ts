@@ -1,6 +1,6 @@
 import { type CategoryTree, categoryTreeSchema } from '@nano/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/client.ts';
+import { apiFetch } from './client.ts';
 
 /** `GET /api/v1/categories`: the two-level topic tree, top-level categories with their children. */
 export function getCategories(signal?: AbortSignal): Promise<CategoryTree> {

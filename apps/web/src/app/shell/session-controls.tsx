@@ -1,0 +1,84 @@
+import { Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useLogout } from '../../features/auth/api/logout.ts';
+import { useCurrentUser } from '../../shared/auth/get-current-user.ts';
+import { paths } from '../../shared/routes.ts';
+import { UserAvatar } from '../../shared/ui/user-avatar.tsx';
+import classes from './app-shell.module.css';
+
+/** Pages after which a login should not lead back (home is the default anyway). */
+const NO_RETURN_PATHS = new Set<string>([
+  paths.home.path,
+  paths.login.path,
+  paths.register.path,
+  paths.verifyEmail.path,
+  paths.forgotPassword.path,
+  paths.resetPassword.path,
+]);
+
+function GuestLinks() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const next = NO_RETURN_PATHS.has(location.pathname) ? undefined : `${location.pathname}${location.search}`;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button component={Link} to={paths.login.getHref(next)} variant="default" size="sm">
+        {t('userMenu.login')}
+      </Button>
+      <Button component={Link} to={paths.register.getHref()} size="sm" visibleFrom="sm">
+        {t('userMenu.register')}
+      </Button>
+    </Group>
+  );
+}
+
+/** The header's sign-in links for guests, or the user menu (avatar or initials and name) when signed in. */
+export function SessionControls() {
+  const { t } = useTranslation();
+  const { data: user, isPending } = useCurrentUser();
+  const logout = useLogout();
+
+  if (isPending) {
+    return null;
+  }
+  if (!user) {
+    return <GuestLinks />;
+  }
+  return (
+    <Menu position="bottom-end" width={240} shadow="md">
+      <Menu.Target>
+        <UnstyledButton
+          className={classes.userButton}
+          aria-label={t('userMenu.open', { name: user.displayName })}
+        >
+          <UserAvatar name={user.displayName} url={user.avatarUrl} size={32} />
+          <Text component="span" fw={500} size="sm" visibleFrom="sm" className={classes.userName}>
+            {user.displayName}
+          </Text>
+          <span aria-hidden="true" className={classes.chevron}>
+            ▾
+          </span>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('userMenu.signedInAs', { username: user.username })}</Menu.Label>
+        <Menu.Item component={Link} to={paths.account.getHref()}>
+          {t('userMenu.account')}
+        </Menu.Item>
+        <Menu.Item component={Link} to={paths.publicProfile.getHref(user.username)}>
+          {t('userMenu.publicProfile')}
+        </Menu.Item>
+        {user.role === 'consumer' && (
+          <Menu.Item component={Link} to={paths.becomeCreator.getHref()}>
+            {t('userMenu.becomeCreator')}
+          </Menu.Item>
+        )}
+        <Menu.Divider />
+        <Menu.Item onClick={() => logout.mutate()} disabled={logout.isPending}>
+          {t('userMenu.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Every route path of the web app, in one place. Link with `paths.<name>.getHref()`.
+ * Lives in `shared/` (like bulletproof-react's `config/paths.ts`) so that features can link
+ * to each other's pages without importing across features or from `app/`.
+ */
+
+/** The tabs of the account page; the first is shown at `/konto` itself. */
+export const ACCOUNT_TABS = ['profil', 'sicherheit', 'sitzungen'] as const;
+export type AccountTab = (typeof ACCOUNT_TABS)[number];
+
+/** `?next=` for the login page: where to go after signing in. */
+function withNext(path: string, next: string | undefined): string {
+  return next ? `${path}?${new URLSearchParams({ next })}` : path;
+}
+
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  register: { path: '/registrieren', getHref: () => '/registrieren' },
+  verifyEmail: { path: '/email-bestaetigen', getHref: () => '/email-bestaetigen' },
+  login: { path: '/anmelden', getHref: (next?: string) => withNext('/anmelden', next) },
+  forgotPassword: { path: '/passwort-vergessen', getHref: () => '/passwort-vergessen' },
+  resetPassword: { path: '/passwort-zuruecksetzen', getHref: () => '/passwort-zuruecksetzen' },
+  account: {
+    path: '/konto/:tab?',
+    getHref: (tab: AccountTab = 'profil') => (tab === 'profil' ? '/konto' : `/konto/${tab}`),
+  },
+  /** Forced before anything else while `currentUser.mustChangePassword` is set. */
+  requiredPasswordChange: { path: '/passwort-aendern', getHref: () => '/passwort-aendern' },
+  /** Forced before anything else while `currentUser.mustEnrollTwoFactor` is set. */
+  requiredTwoFactor: { path: '/zwei-faktor-einrichten', getHref: () => '/zwei-faktor-einrichten' },
+  publicProfile: {
+    path: '/nutzer/:username',
+    getHref: (username: string) => `/nutzer/${encodeURIComponent(username)}`,
+  },
+  becomeCreator: { path: '/creator-werden', getHref: () => '/creator-werden' },
+  /** Built in a later issue; linked from the registration form already. */
+  terms: { path: '/nutzungsbedingungen', getHref: () => '/nutzungsbedingungen' },
+  /** Built in a later issue; linked from the registration form already. */
+  privacy: { path: '/datenschutz', getHref: () => '/datenschutz' },
+} as const;
+
+/**
+ * A `?next=` value that is safe to navigate to: a path on this site (not `//evil.example`,
+ * not an absolute URL), else undefined.
+ */
+export function safeNextPath(next: string | null | undefined): string | undefined {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return undefined;
+  }
+  return next;
+}
+
+/** Why another page sent the visitor to the login page; passed as router state `{ notice }`. */
+export type LoginNotice = 'passwordReset' | 'loggedOutEverywhere';
+
+const LOGIN_NOTICES: readonly string[] = ['passwordReset', 'loggedOutEverywhere'] satisfies LoginNotice[];
+
+/** The login notice in a router location state, if any. */
+export function loginNoticeOf(state: unknown): LoginNotice | undefined {
+  const notice = (state as { notice?: unknown } | null)?.notice;
+  return typeof notice === 'string' && LOGIN_NOTICES.includes(notice) ? (notice as LoginNotice) : undefined;
+}
