@@ -113,3 +113,93 @@ export async function createDraftWithFile(
   }
   return id;
 }
+
+/** Posts `zip` as a new file of Nano `id`, as the upload wizard does (fields before the file). */
+export function uploadZip(
+  creator: TestClient,
+  id: string,
+  zip: Buffer,
+  options: { fields?: Record<string, string>; headers?: Record<string, string>; filename?: string } = {},
+) {
+  const body = multipartBody(zip, options.fields, options.filename);
+  return creator.request({
+    method: 'POST',
+    url: `/api/v1/nanos/${id}/versions`,
+    payload: body.payload,
+    headers: { ...body.headers, ...options.headers },
+  });
+}
+
+/** Starts a draft without a file as `creator` (complete metadata unless overridden) and returns its id. */
+export async function createDraft(
+  t: TestApp,
+  creator: TestClient,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await creator.post('/api/v1/nanos', await completeMetadata(t, overrides));
+  if (created.statusCode !== 201) {
+    throw new Error(`create failed: ${created.statusCode} ${created.body}`);
+  }
+  return created.json().id as string;
+}
+
+/** A Nano of `creator` with a file, submitted and approved by `moderator`; returns its id. */
+export async function createPublishedNano(
+  t: TestApp,
+  creator: TestClient,
+  moderator: TestClient,
+  zip?: Buffer,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const id = await createDraftWithFile(t, creator, zip, overrides);
+  const submitted = await creator.post(`/api/v1/nanos/${id}/submit`);
+  if (submitted.statusCode !== 200) {
+    throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
+  }
+  const approved = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' });
+  if (approved.statusCode !== 200) {
+    throw new Error(`approve failed: ${approved.statusCode} ${approved.body}`);
+  }
+  return id;
+}
+
+/** Every object key in storage under `prefix`, in key order. */
+export async function storedKeys(t: TestApp, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const object of t.platform.storage.list(prefix)) {
+    keys.push(object.key);
+  }
+  return keys;
+}
+
+/** The version rows of a Nano (with their file rows counted), oldest first. */
+export async function versionRows(
+  t: TestApp,
+  nanoId: string,
+): Promise<Array<{ id: string; status: string; files: number }>> {
+  const rows = await t.platform.database.db
+    .selectFrom('nano_versions')
+    .leftJoin('nano_version_files', 'nano_version_files.version_id', 'nano_versions.id')
+    .select((eb) => [
+      'nano_versions.id',
+      'nano_versions.status',
+      eb.fn.count<number>('nano_version_files.path').as('files'),
+    ])
+    .where('nano_versions.nano_id', '=', nanoId)
+    .groupBy(['nano_versions.id', 'nano_versions.status', 'nano_versions.created_at'])
+    .orderBy('nano_versions.created_at', 'asc')
+    .execute();
+  return rows.map((row) => ({ id: row.id, status: row.status, files: Number(row.files) }));
+}
+
+/** The audit actions recorded about one Nano, oldest first. */
+export async function nanoAuditActions(t: TestApp, nanoId: string): Promise<string[]> {
+  const rows = await t.platform.database.db
+    .selectFrom('audit_events')
+    .select('action')
+    .where('target_type', '=', 'nano')
+    .where('target_id', '=', nanoId)
+    .orderBy('seq', 'asc')
+    .execute();
+  return rows.map((row) => row.action);
+}

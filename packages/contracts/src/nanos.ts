@@ -50,8 +50,8 @@ export type VersionStatus = z.infer<typeof versionStatusSchema>;
 
 const tagSchema = z.string().trim().min(1).max(NANO_LIMITS.tagMax);
 
-/** The editable metadata of a Nano. `licenseTerms` is required for the proprietary licence. */
-export const nanoMetadataSchema = z.object({
+/** The metadata fields without defaults: the shape of a partial update, where absent means unchanged. */
+const nanoMetadataFields = z.object({
   title: z.string().trim().min(1).max(NANO_LIMITS.titleMax),
   description: z.string().trim().min(1).max(NANO_LIMITS.descriptionMax),
   durationMinutes: z.number().int().min(NANO_LIMITS.durationMin).max(NANO_LIMITS.durationMax),
@@ -59,11 +59,18 @@ export const nanoMetadataSchema = z.object({
   language: nanoLanguageSchema,
   format: nanoFormatSchema,
   license: nanoLicenseSchema,
-  licenseTerms: z.string().trim().max(NANO_LIMITS.licenseTermsMax).nullable().default(null),
+  licenseTerms: z.string().trim().max(NANO_LIMITS.licenseTermsMax).nullable(),
   /** 1–5 category ids. */
   categoryIds: z.array(z.uuid()).min(NANO_LIMITS.categoriesMin).max(NANO_LIMITS.categoriesMax),
-  tags: z.array(tagSchema).max(NANO_LIMITS.tagsMax).default([]),
-  downloadAllowed: z.boolean().default(false),
+  tags: z.array(tagSchema).max(NANO_LIMITS.tagsMax),
+  downloadAllowed: z.boolean(),
+});
+
+/** The editable metadata of a Nano. `licenseTerms` is required for the proprietary licence. */
+export const nanoMetadataSchema = nanoMetadataFields.extend({
+  licenseTerms: nanoMetadataFields.shape.licenseTerms.default(null),
+  tags: nanoMetadataFields.shape.tags.default([]),
+  downloadAllowed: nanoMetadataFields.shape.downloadAllowed.default(false),
 });
 export type NanoMetadata = z.input<typeof nanoMetadataSchema>;
 
@@ -71,8 +78,8 @@ export type NanoMetadata = z.input<typeof nanoMetadataSchema>;
 export const createNanoRequestSchema = nanoMetadataSchema.partial().extend({
   title: nanoMetadataSchema.shape.title,
 });
-/** `PATCH /nanos/{id}`: any subset; `rowVersion` (or `If-Match`) guards against lost updates. */
-export const updateNanoRequestSchema = nanoMetadataSchema.partial().extend({
+/** `PATCH /nanos/{id}`: any subset (absent fields stay as they are); `rowVersion` (or `If-Match`) guards against lost updates. */
+export const updateNanoRequestSchema = nanoMetadataFields.partial().extend({
   /** The `rowVersion` the client last read; a mismatch answers 412. */
   rowVersion: z.number().int().min(1).optional(),
 });

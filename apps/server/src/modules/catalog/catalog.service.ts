@@ -205,9 +205,15 @@ export async function changeStatus(
       }
       await repo.updateVersion(trx, open.id, { status: 'pending_review', submitted_at: now });
     }
-    if (action === 'restore' && nano.current_version_id) {
-      // The archived Nano is reviewed again with the version it had.
-      await repo.updateVersion(trx, nano.current_version_id, { status: 'pending_review', submitted_at: now });
+    if (action === 'restore') {
+      // The archived Nano is reviewed again with its newest file: an update that was still open when
+      // it was archived, else the version it had. Only one version may be open, or both would sit in
+      // the queue and the second decision would act on the other one.
+      const open = await repo.findOpenVersion(trx, id);
+      const resubmitted = open?.id ?? nano.current_version_id;
+      if (resubmitted) {
+        await repo.updateVersion(trx, resubmitted, { status: 'pending_review', submitted_at: now });
+      }
     }
     if (action === 'archive') {
       patch.archived_at = now;

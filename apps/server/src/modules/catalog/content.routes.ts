@@ -20,6 +20,15 @@ export const FILE_CSP =
 
 const TAGS = ['nanos'];
 
+/**
+ * The stored MIME type, with UTF-8 named for text that does not name its charset yet (the
+ * allow-list already stores `text/…; charset=utf-8`; a second parameter would be malformed).
+ */
+function withCharset(mimeType: string): string {
+  const textual = mimeType.startsWith('text/') || mimeType.includes('javascript');
+  return textual && !/;\s*charset=/i.test(mimeType) ? `${mimeType}; charset=utf-8` : mimeType;
+}
+
 async function sendFile(
   deps: CatalogDeps,
   request: FastifyRequest,
@@ -40,12 +49,7 @@ async function sendFile(
   const object = await deps.storage.get(`${version.content_prefix}/${file.path}`, range);
   const isHtml = file.mime_type.startsWith('text/html');
   reply
-    .header(
-      'content-type',
-      file.mime_type.startsWith('text/') || file.mime_type.includes('javascript')
-        ? `${file.mime_type}; charset=utf-8`
-        : file.mime_type,
-    )
+    .header('content-type', withCharset(file.mime_type))
     .header('x-content-type-options', 'nosniff')
     .header('accept-ranges', 'bytes')
     .header('cache-control', 'private, max-age=3600')

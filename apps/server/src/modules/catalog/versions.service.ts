@@ -115,8 +115,14 @@ export async function uploadVersion(
       const current = locked.current_version_id
         ? await repo.findVersion(trx, nanoId, locked.current_version_id)
         : undefined;
-      if (stillOpen) {
-        await repo.deleteVersionRow(trx, stillOpen.id);
+      // A restored Nano sent back for changes has its current version open: that one stays (approved,
+      // as before the archive) and only leaves review; any other open version is replaced.
+      const discarded = stillOpen?.id === locked.current_version_id ? undefined : stillOpen;
+      if (stillOpen && !discarded) {
+        await repo.updateVersion(trx, stillOpen.id, { status: 'approved' });
+      }
+      if (discarded) {
+        await repo.deleteVersionRow(trx, discarded.id);
       }
       await repo.insertVersion(
         trx,
@@ -155,7 +161,7 @@ export async function uploadVersion(
         },
         trx,
       );
-      return stillOpen;
+      return discarded;
     });
     stored = true;
     if (replaced) {
