@@ -8,6 +8,8 @@ const API_ORIGIN = 'http://127.0.0.1:3000';
 const VENDOR_CHUNKS: Array<[chunk: string, pattern: RegExp]> = [
   ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/],
   ['mantine', /[\\/]node_modules[\\/]@mantine[\\/]/],
+  // Only the viewer loads pdf.js (dynamic import), so it stays out of the first page load.
+  ['pdfjs', /[\\/]node_modules[\\/]pdfjs-dist[\\/]/],
 ];
 
 export default defineConfig({

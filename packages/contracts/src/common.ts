@@ -42,6 +42,13 @@ export const fieldErrorSchema = z.object({
   message: z.string(),
 });
 
+/** One reason a ZIP was refused, per entry (`path` null for the archive as a whole). */
+export const uploadProblemSchema = z.object({
+  path: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+
 /** RFC 9457 problem details, as every API error is returned (`application/problem+json`). */
 export const problemSchema = z.object({
   type: z.string().describe('URI identifying the problem type'),
@@ -53,6 +60,8 @@ export const problemSchema = z.object({
   code: z.string(),
   requestId: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** A refused upload (`upload_rejected`): every offending ZIP entry with a localised reason. */
+  problems: z.array(uploadProblemSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 export type FieldError = z.infer<typeof fieldErrorSchema>;

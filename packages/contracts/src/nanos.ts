@@ -185,13 +185,6 @@ export const nanoSummaryPageSchema = pageOf(nanoSummarySchema);
 export const nanoVersionListSchema = z.object({ items: z.array(nanoVersionSchema) });
 export const nanoFileListSchema = z.object({ versionId: z.uuid(), items: z.array(nanoFileSchema) });
 
-/** One reason a ZIP was refused, per entry (`path` null for the archive as a whole). */
-export const uploadProblemSchema = z.object({
-  path: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-});
-
 export const reviewDecisionRequestSchema = z.object({
   decision: z.enum(REVIEW_DECISIONS),
   reasons: z.array(z.string().trim().min(1).max(200)).max(10).default([]),

@@ -10,10 +10,18 @@ import { ResetPasswordPage } from '../features/auth/components/reset-password-pa
 import { VerifyEmailPage } from '../features/auth/components/verify-email-page.tsx';
 import { BecomeCreatorPage } from '../features/creator/components/become-creator-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { ModerationQueuePage } from '../features/moderation/components/moderation-queue-page.tsx';
+import { ReviewPage } from '../features/moderation/components/review-page.tsx';
+import { MyNanosPage } from '../features/nanos/components/my-nanos-page.tsx';
+import { NanoDetailPage } from '../features/nanos/components/nano-detail-page.tsx';
+import { EditNanoPage, NewNanoPage } from '../features/nanos/components/nano-editor-page.tsx';
+import { NanoVersionsPage } from '../features/nanos/components/nano-versions-page.tsx';
 import { PublicProfilePage } from '../features/profiles/components/public-profile-page.tsx';
+import { CREATOR_ROLES, STAFF_ROLES } from '../shared/auth/roles.ts';
 import { paths } from '../shared/routes.ts';
 import { GuestOnly } from './guards/guest-only.tsx';
 import { RequireAuth } from './guards/require-auth.tsx';
+import { RequireRole } from './guards/require-role.tsx';
 import { RequiredActionsGate } from './guards/required-actions-gate.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { RootErrorPage, RouteErrorPage } from './pages/route-error-page.tsx';
@@ -45,6 +53,7 @@ export const routes: RouteObject[] = [
           page(paths.forgotPassword.path, <ForgotPasswordPage />),
           page(paths.resetPassword.path, <ResetPasswordPage />),
           page(paths.publicProfile.path, <PublicProfilePage />),
+          page(paths.nanoDetail.path, <NanoDetailPage />),
           {
             element: <RequireAuth />,
             children: [
@@ -52,6 +61,22 @@ export const routes: RouteObject[] = [
               page(paths.becomeCreator.path, <BecomeCreatorPage />),
               page(paths.requiredPasswordChange.path, <RequiredPasswordChangePage />),
               page(paths.requiredTwoFactor.path, <RequiredTwoFactorPage />),
+              page(paths.nanoVersions.path, <NanoVersionsPage />),
+              {
+                element: <RequireRole roles={CREATOR_ROLES} />,
+                children: [
+                  page(paths.myNanos.path, <MyNanosPage />),
+                  page(paths.newNano.path, <NewNanoPage />),
+                  page(paths.editNano.path, <EditNanoPage />),
+                ],
+              },
+              {
+                element: <RequireRole roles={STAFF_ROLES} />,
+                children: [
+                  page(paths.moderationQueue.path, <ModerationQueuePage />),
+                  page(paths.moderationReview.path, <ReviewPage />),
+                ],
+              },
             ],
           },
           page('*', <NotFoundPage />),

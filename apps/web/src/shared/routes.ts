@@ -8,6 +8,10 @@
 export const ACCOUNT_TABS = ['profil', 'sicherheit', 'sitzungen'] as const;
 export type AccountTab = (typeof ACCOUNT_TABS)[number];
 
+/** The steps of the upload wizard and the edit page, as `?schritt=` names them. */
+export const EDITOR_STEPS = ['metadaten', 'datei', 'vorschaubild', 'pruefen'] as const;
+export type EditorStep = (typeof EDITOR_STEPS)[number];
+
 /** `?next=` for the login page: where to go after signing in. */
 function withNext(path: string, next: string | undefined): string {
   return next ? `${path}?${new URLSearchParams({ next })}` : path;
@@ -33,6 +37,32 @@ export const paths = {
     getHref: (username: string) => `/nutzer/${encodeURIComponent(username)}`,
   },
   becomeCreator: { path: '/creator-werden', getHref: () => '/creator-werden' },
+  /** The creator's own Nanos in every status; `?seite=` pages through them. */
+  myNanos: {
+    path: '/meine-nanos',
+    getHref: (page = 1) => (page > 1 ? `/meine-nanos?seite=${page}` : '/meine-nanos'),
+  },
+  /** The upload wizard's first step; once the draft exists, the wizard goes on at `editNano`. */
+  newNano: { path: '/nanos/neu', getHref: () => '/nanos/neu' },
+  /** Wizard steps and editing of an existing Nano; `step` picks the step (metadata first). */
+  editNano: {
+    path: '/nanos/:id/bearbeiten',
+    getHref: (id: string, step?: EditorStep) =>
+      step && step !== 'metadaten'
+        ? `/nanos/${encodeURIComponent(id)}/bearbeiten?schritt=${step}`
+        : `/nanos/${encodeURIComponent(id)}/bearbeiten`,
+  },
+  nanoVersions: {
+    path: '/nanos/:id/versionen',
+    getHref: (id: string) => `/nanos/${encodeURIComponent(id)}/versionen`,
+  },
+  nanoDetail: { path: '/nanos/:id', getHref: (id: string) => `/nanos/${encodeURIComponent(id)}` },
+  /** The review queue of moderators and admins. */
+  moderationQueue: { path: '/moderation', getHref: () => '/moderation' },
+  moderationReview: {
+    path: '/moderation/nanos/:id',
+    getHref: (id: string) => `/moderation/nanos/${encodeURIComponent(id)}`,
+  },
   /** Built in a later issue; linked from the registration form already. */
   terms: { path: '/nutzungsbedingungen', getHref: () => '/nutzungsbedingungen' },
   /** Built in a later issue; linked from the registration form already. */

@@ -2,11 +2,17 @@ import type {
   Category,
   CategoryTreeNode,
   CurrentUser,
+  Nano,
+  NanoFile,
+  NanoSummary,
+  NanoVersion,
   Problem,
   Profile,
   PublicProfile,
+  reviewQueueItemSchema,
   Session,
 } from '@nano/contracts';
+import type { z } from 'zod';
 
 type Names = [de: string, en: string];
 
@@ -137,6 +143,139 @@ export function createPublicProfile(overrides: Partial<PublicProfile> = {}): Pub
     website: 'https://bildungswerk.example',
     verified: true,
     memberSince: '2024-03-15T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** What an owner may do with a draft that has its file: everything but archive and restore. */
+const OWNER_DRAFT_PERMISSIONS: Nano['permissions'] = {
+  edit: true,
+  submit: true,
+  archive: false,
+  restore: false,
+  delete: true,
+  download: false,
+  review: false,
+};
+
+/** A version of a Nano, as the API presents it. */
+export function createNanoVersion(overrides: Partial<NanoVersion> = {}): NanoVersion {
+  return {
+    id: crypto.randomUUID(),
+    semver: '1.0.0',
+    changelog: null,
+    status: 'approved',
+    sizeBytes: 1_234_567,
+    fileCount: 3,
+    sha256: 'a'.repeat(64),
+    packageKind: null,
+    current: true,
+    createdAt: '2026-05-04T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A Nano as `GET /nanos/{id}` returns it: by default a complete draft of its owner, file uploaded. */
+export function createNano(overrides: Partial<Nano> = {}): Nano {
+  return {
+    id: crypto.randomUUID(),
+    title: 'Pivot-Tabellen in 10 Minuten',
+    description: 'Daten auswerten mit Pivot-Tabellen: Schritt für Schritt.',
+    durationMinutes: 10,
+    level: 1,
+    language: 'de',
+    format: 'mixed',
+    license: 'CC-BY-4.0',
+    licenseTerms: null,
+    categoryIds: [],
+    tags: ['excel', 'pivot'],
+    downloadAllowed: true,
+    status: 'draft',
+    rowVersion: 3,
+    thumbnailUrl: null,
+    currentVersion: null,
+    pendingVersion: createNanoVersion({ semver: '—', status: 'draft', current: false }),
+    creator: {
+      username: 'bildungswerk',
+      displayName: 'Bildungswerk Nord',
+      avatarUrl: null,
+      verified: true,
+      publishedNanos: 12,
+      averageRating: 4.3,
+    },
+    counters: { views: 1234, downloads: 56, favorites: 42, ratingAverage: 4.2, ratingCount: 15 },
+    permissions: OWNER_DRAFT_PERMISSIONS,
+    publishedAt: null,
+    createdAt: '2026-05-01T08:00:00.000Z',
+    updatedAt: '2026-05-02T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A row of "Meine Nanos". */
+export function createNanoSummary(overrides: Partial<NanoSummary> = {}): NanoSummary {
+  return {
+    id: crypto.randomUUID(),
+    title: 'Pivot-Tabellen in 10 Minuten',
+    status: 'draft',
+    thumbnailUrl: null,
+    counters: { views: 0, downloads: 0, favorites: 0, ratingAverage: null, ratingCount: 0 },
+    durationMinutes: 10,
+    level: 1,
+    language: 'de',
+    format: 'mixed',
+    updatedAt: '2026-05-02T08:00:00.000Z',
+    publishedAt: null,
+    hasPendingVersion: false,
+    ...overrides,
+  };
+}
+
+/** A file of a version's listing. */
+export function createNanoFile(path: string, kind: string, mimeType: string, size = 2048): NanoFile {
+  return { path, kind, mimeType, size };
+}
+
+/** An entry of the review queue. */
+export function createQueueItem(
+  overrides: Partial<z.infer<typeof reviewQueueItemSchema>> = {},
+): z.infer<typeof reviewQueueItemSchema> {
+  return {
+    nanoId: crypto.randomUUID(),
+    versionId: crypto.randomUUID(),
+    title: 'Datenschutz im Büro',
+    creator: { username: 'bildungswerk', displayName: 'Bildungswerk Nord' },
+    type: 'new',
+    semver: '—',
+    submittedAt: '2026-05-04T09:00:00.000Z',
+    ageHours: 3,
+    sla: 'ok',
+    ...overrides,
+  };
+}
+
+/** An in-app notification as `GET /me/notifications` lists it. */
+export function createNotification(
+  overrides: Partial<{
+    id: string;
+    type: string;
+    payload: Record<string, unknown>;
+    read: boolean;
+    createdAt: string;
+  }> = {},
+) {
+  return {
+    id: crypto.randomUUID(),
+    type: 'nano.review_decision',
+    payload: {
+      nanoId: crypto.randomUUID(),
+      title: 'Pivot-Tabellen',
+      decision: 'approve',
+      note: '',
+      update: false,
+    },
+    read: false,
+    createdAt: '2026-05-04T09:00:00.000Z',
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { FieldError } from '@nano/contracts';
 import { vi } from 'vitest';
 import { createCategoryTree, createProblem } from './factories.ts';
+import { createXhrMock } from './mock-xhr.ts';
 import { jsonResponse } from './render-app.tsx';
 
 /** A request the app sent, as a handler and the assertions see it. */
@@ -45,6 +46,7 @@ const DEFAULT_ROUTES: MockRoutes = {
     return { token: TEST_CSRF_TOKEN };
   },
   'GET /api/v1/categories': () => createCategoryTree(),
+  'GET /api/v1/me/notifications': () => ({ items: [], unread: 0 }),
 };
 
 function parseBody(body: BodyInit | null | undefined): unknown {
@@ -90,6 +92,7 @@ export function mockApi(routes: MockRoutes = {}) {
     return answer instanceof Response ? answer : jsonResponse(answer);
   });
   vi.stubGlobal('fetch', fetchMock);
+  vi.stubGlobal('XMLHttpRequest', createXhrMock(fetchMock));
 
   return {
     fetchMock,

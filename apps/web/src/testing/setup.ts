@@ -1,8 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { changeLocale } from '../shared/i18n/i18n.ts';
 import { clearCsrfCookie } from './mock-api.ts';
+
+// pdf.js needs a real browser (canvas, module workers); the e2e journey covers it. Here a PDF stays
+// "loading". Mocked in the setup file because the app's modules are loaded from here already.
+vi.mock('../shared/nanos/viewer/pdfjs.ts', () => ({
+  openPdf: () => ({ promise: new Promise(() => {}), destroy: async () => {} }),
+}));
 
 // jsdom lacks the layout APIs Mantine uses (see Mantine's "Testing with Vitest" guide).
 window.matchMedia = (query: string) => ({

@@ -1,16 +1,9 @@
+import { markNotificationsReadSchema, notificationListSchema } from '@nano/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { NOTIFICATIONS_PAGE_MAX, type NotificationService } from './notifications.service.ts';
-
-const notificationSchema = z.object({
-  id: z.uuid(),
-  type: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  read: z.boolean(),
-  createdAt: z.string(),
-});
 
 /** The signed-in user's in-app notifications. */
 export async function notificationRoutes(
@@ -27,7 +20,7 @@ export async function notificationRoutes(
           unread: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(NOTIFICATIONS_PAGE_MAX).default(20),
         }),
-        response: { 200: z.object({ items: z.array(notificationSchema), unread: z.number().int() }) },
+        response: { 200: notificationListSchema },
       },
       preHandler: app.requireAuth,
     },
@@ -47,7 +40,7 @@ export async function notificationRoutes(
     {
       schema: {
         tags: ['notifications'],
-        body: z.union([z.object({ ids: z.array(z.uuid()).max(100) }), z.object({ all: z.literal(true) })]),
+        body: markNotificationsReadSchema,
         response: { 204: z.null() },
       },
       preHandler: app.requireAuth,

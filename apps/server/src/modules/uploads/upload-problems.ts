@@ -48,10 +48,10 @@ export interface UploadProblem {
 }
 
 const ALLOWED_DE =
-  'Erlaubt sind PDF, JPEG, PNG, WebP, MP4, WebM, MP3, Text (.txt) und Markdown (.md); in einem HTML- oder ' +
+  'Erlaubt sind PDF, JPEG, PNG, WebP, MP4, WebM, MP3, Text (.txt), Markdown (.md) und Untertitel (WebVTT, .vtt); in einem HTML- oder ' +
   'SCORM-Paket außerdem HTML, CSS, JavaScript, Schriften (WOFF, WOFF2, TTF, OTF), XML und JSON.';
 const ALLOWED_EN =
-  'Allowed are PDF, JPEG, PNG, WebP, MP4, WebM, MP3, text (.txt) and Markdown (.md); inside an HTML or SCORM ' +
+  'Allowed are PDF, JPEG, PNG, WebP, MP4, WebM, MP3, text (.txt), Markdown (.md) and captions (WebVTT, .vtt); inside an HTML or SCORM ' +
   'package also HTML, CSS, JavaScript, fonts (WOFF, WOFF2, TTF, OTF), XML and JSON.';
 
 /** User-facing explanation of each problem, per UI language, with `{param}` placeholders. */

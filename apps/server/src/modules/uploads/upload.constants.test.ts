@@ -98,7 +98,7 @@ describe('allow-list', () => {
     const extensions = FILE_KINDS.flatMap((kind) => kind.extensions);
     expect(new Set(extensions).size).toBe(extensions.length);
     const textKinds = FILE_KINDS.filter((kind) => kind.contentCheck.type === 'text').map((kind) => kind.id);
-    expect(textKinds).toEqual(['text', 'markdown', 'html', 'css', 'js', 'xml', 'json']);
+    expect(textKinds).toEqual(['text', 'markdown', 'vtt', 'html', 'css', 'js', 'xml', 'json']);
     for (const kind of FILE_KINDS) {
       expect(kind.mimeType).not.toBe('');
       if (kind.contentCheck.type === 'magic') {

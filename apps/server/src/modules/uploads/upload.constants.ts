@@ -53,6 +53,7 @@ export type FileKindId =
   | 'mp3'
   | 'text'
   | 'markdown'
+  | 'vtt'
   | 'html'
   | 'css'
   | 'js'
@@ -146,6 +147,14 @@ export const FILE_KINDS: readonly FileKind[] = [
     id: 'markdown',
     extensions: ['md', 'markdown'],
     mimeType: 'text/markdown; charset=utf-8',
+    contentCheck: TEXT,
+    packageOnly: false,
+  },
+  {
+    // WebVTT captions and transcripts for videos (WCAG 2.1 AA asks for captions).
+    id: 'vtt',
+    extensions: ['vtt'],
+    mimeType: 'text/vtt; charset=utf-8',
     contentCheck: TEXT,
     packageOnly: false,
   },

@@ -2,7 +2,9 @@ import { Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout.ts';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { useCurrentUser } from '../../shared/auth/get-current-user.ts';
+import { CREATOR_ROLES, hasRole, STAFF_ROLES } from '../../shared/auth/roles.ts';
 import { paths } from '../../shared/routes.ts';
 import { UserAvatar } from '../../shared/ui/user-avatar.tsx';
 import classes from './app-shell.module.css';
@@ -45,40 +47,61 @@ export function SessionControls() {
   if (!user) {
     return <GuestLinks />;
   }
+  const creator = hasRole(user, CREATOR_ROLES);
+  const staff = hasRole(user, STAFF_ROLES);
   return (
-    <Menu position="bottom-end" width={240} shadow="md">
-      <Menu.Target>
-        <UnstyledButton
-          className={classes.userButton}
-          aria-label={t('userMenu.open', { name: user.displayName })}
-        >
-          <UserAvatar name={user.displayName} url={user.avatarUrl} size={32} />
-          <Text component="span" fw={500} size="sm" visibleFrom="sm" className={classes.userName}>
-            {user.displayName}
-          </Text>
-          <span aria-hidden="true" className={classes.chevron}>
-            ▾
-          </span>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('userMenu.signedInAs', { username: user.username })}</Menu.Label>
-        <Menu.Item component={Link} to={paths.account.getHref()}>
-          {t('userMenu.account')}
-        </Menu.Item>
-        <Menu.Item component={Link} to={paths.publicProfile.getHref(user.username)}>
-          {t('userMenu.publicProfile')}
-        </Menu.Item>
-        {user.role === 'consumer' && (
-          <Menu.Item component={Link} to={paths.becomeCreator.getHref()}>
-            {t('userMenu.becomeCreator')}
+    <Group gap="xs" wrap="nowrap">
+      <NotificationBell />
+      <Menu position="bottom-end" width={240} shadow="md">
+        <Menu.Target>
+          <UnstyledButton
+            className={classes.userButton}
+            aria-label={t('userMenu.open', { name: user.displayName })}
+          >
+            <UserAvatar name={user.displayName} url={user.avatarUrl} size={32} />
+            <Text component="span" fw={500} size="sm" visibleFrom="sm" className={classes.userName}>
+              {user.displayName}
+            </Text>
+            <span aria-hidden="true" className={classes.chevron}>
+              ▾
+            </span>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t('userMenu.signedInAs', { username: user.username })}</Menu.Label>
+          <Menu.Item component={Link} to={paths.account.getHref()}>
+            {t('userMenu.account')}
           </Menu.Item>
-        )}
-        <Menu.Divider />
-        <Menu.Item onClick={() => logout.mutate()} disabled={logout.isPending}>
-          {t('userMenu.logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+          <Menu.Item component={Link} to={paths.publicProfile.getHref(user.username)}>
+            {t('userMenu.publicProfile')}
+          </Menu.Item>
+          {creator && (
+            <>
+              <Menu.Divider />
+              <Menu.Item component={Link} to={paths.myNanos.getHref()}>
+                {t('userMenu.myNanos')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.newNano.getHref()}>
+                {t('userMenu.uploadNano')}
+              </Menu.Item>
+            </>
+          )}
+          {staff && (
+            <Menu.Item component={Link} to={paths.moderationQueue.getHref()}>
+              {t('userMenu.moderation')}
+            </Menu.Item>
+          )}
+          {user.role === 'consumer' && (
+            <Menu.Item component={Link} to={paths.becomeCreator.getHref()}>
+              {t('userMenu.becomeCreator')}
+            </Menu.Item>
+          )}
+          <Menu.Divider />
+          <Menu.Item onClick={() => logout.mutate()} disabled={logout.isPending}>
+            {t('userMenu.logout')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
   );
 }

@@ -93,13 +93,31 @@ function clientProblem(status: number, code: string, title: string): Problem {
   return { type: 'about:blank', title, status, code };
 }
 
-async function problemOf(response: Response): Promise<Problem> {
-  const body: unknown = await response.json().catch(() => undefined);
+/**
+ * The problem in an error answer's body; a made-up `http_error` problem when the body is not
+ * problem JSON (a proxy's HTML page). Also used by uploads sent outside `fetch`.
+ */
+export function problemFromBody(status: number, body: unknown): Problem {
   const parsed = problemSchema.safeParse(body);
   if (parsed.success) {
     return parsed.data;
   }
-  return clientProblem(response.status, 'http_error', i18n.t('errors.http', { status: response.status }));
+  return clientProblem(status, 'http_error', i18n.t('errors.http', { status }));
+}
+
+/** The problem for a request that never got an answer (server unreachable). */
+export function networkProblem(): Problem {
+  return clientProblem(0, 'network_error', i18n.t('errors.network'));
+}
+
+/** The problem for an answer that breaks its contract. */
+export function invalidResponseProblem(status: number): Problem {
+  return clientProblem(status, 'invalid_response', i18n.t('errors.invalidResponse'));
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const body: unknown = await response.json().catch(() => undefined);
+  return problemFromBody(response.status, body);
 }
 
 /** A cookie's value as JavaScript sees it (only cookies without HttpOnly), or undefined. */
@@ -133,7 +151,7 @@ async function send(path: string, init: ApiRequestInit, csrfToken?: string): Pro
     if (init.signal?.aborted) {
       throw error;
     }
-    throw new ApiError(clientProblem(0, 'network_error', i18n.t('errors.network')), { cause: error });
+    throw new ApiError(networkProblem(), { cause: error });
   }
 }
 
@@ -147,9 +165,7 @@ async function parseAnswer<Schema extends z.ZodType>(
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError(clientProblem(response.status, 'invalid_response', i18n.t('errors.invalidResponse')), {
-      cause: parsed.error,
-    });
+    throw new ApiError(invalidResponseProblem(response.status), { cause: parsed.error });
   }
   return parsed.data;
 }
@@ -157,7 +173,7 @@ async function parseAnswer<Schema extends z.ZodType>(
 let pendingCsrfToken: Promise<string> | undefined;
 
 /** The CSRF token from the `nm_csrf` cookie; asks `GET /auth/csrf` for one when the cookie is missing. */
-async function csrfToken(): Promise<string> {
+export async function csrfToken(): Promise<string> {
   const fromCookie = readCookie(CSRF_COOKIE);
   if (fromCookie) {
     return fromCookie;
@@ -182,7 +198,7 @@ let pendingRefresh: Promise<boolean> | undefined;
  * `POST /auth/refresh` with the refresh cookie, once for all requests that hit a 401 at the
  * same time. Tells the session listeners the outcome; true when there is a fresh session.
  */
-function refreshSession(): Promise<boolean> {
+export function refreshSession(): Promise<boolean> {
   pendingRefresh ??= sendWithCsrf(REFRESH_PATH, { method: 'POST' })
     .then((response) => parseAnswer(response, refreshResponseSchema))
     .then(

@@ -42,9 +42,25 @@ export type SignOutReason = 'self' | 'everywhere';
 
 const signOutReasonKey = ['auth', 'signOutReason'] as const;
 
+/**
+ * Cache keys of public data whose answers depend on who asks (a Nano's `permissions`, drafts
+ * visible to their owner): dropped whenever the signed-in user changes.
+ */
+const viewerDependentQueryKeys = [['nanos']];
+
+function dropViewerDependentQueries(queryClient: QueryClient): void {
+  for (const queryKey of viewerDependentQueryKeys) {
+    queryClient.removeQueries({ queryKey });
+  }
+}
+
 /** After a login or a change of the user: the new user, straight into the cache. */
 export function setCurrentUser(queryClient: QueryClient, user: CurrentUser): void {
   queryClient.removeQueries({ queryKey: signOutReasonKey, exact: true });
+  const previous = queryClient.getQueryData<CurrentUser | null>(currentUserQueryKey);
+  if (previous?.id !== user.id) {
+    dropViewerDependentQueries(queryClient);
+  }
   queryClient.setQueryData(currentUserQueryKey, user);
 }
 
@@ -61,6 +77,7 @@ export function clearSession(queryClient: QueryClient, reason?: SignOutReason): 
   }
   queryClient.setQueryData(currentUserQueryKey, null);
   queryClient.removeQueries({ queryKey: [privateQueryKeyPrefix] });
+  dropViewerDependentQueries(queryClient);
 }
 
 /** Why the last session ended, if the user ended it. */

@@ -14,6 +14,7 @@ const CUSTOM_MESSAGES = {
   password_needs_special: () => i18n.t('validation.passwordNeedsSpecial'),
   phone_format: () => i18n.t('validation.phoneFormat'),
   code_or_backup_code: () => i18n.t('validation.codeOrBackupCode'),
+  license_terms_required: () => i18n.t('validation.licenseTermsRequired'),
 } as const satisfies Record<string, () => string>;
 
 /** The text for a message a shared schema set itself, or the message unchanged. */
@@ -37,10 +38,16 @@ export function localiseIssue(issue: RawIssue): string {
   }
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'number') {
+        return i18n.t('validation.minNumber', { min: Number(issue.minimum) });
+      }
       return issue.origin === 'array'
         ? i18n.t('validation.minItems', { count: Number(issue.minimum) })
         : i18n.t('validation.minLength', { count: Number(issue.minimum) });
     case 'too_big':
+      if (issue.origin === 'number') {
+        return i18n.t('validation.maxNumber', { max: Number(issue.maximum) });
+      }
       return issue.origin === 'array'
         ? i18n.t('validation.maxItems', { count: Number(issue.maximum) })
         : i18n.t('validation.maxLength', { count: Number(issue.maximum) });
