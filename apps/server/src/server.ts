@@ -25,7 +25,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   let app: FastifyInstance | undefined;
   try {
     if (config.demoData) {
-      await runSeeders(platform, config, logger);
+      await runSeeders(platform, config, logger, 'foreground');
     }
     app = await buildApp({ config, platform, logger });
     await app.listen({ host: config.host, port: config.port });
@@ -36,6 +36,12 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   }
   if (config.runJobs) {
     platform.jobs.start();
+  }
+  if (config.demoData) {
+    runSeeders(platform, config, logger, 'background').then(
+      () => logger.info('demo content loaded'),
+      (error: unknown) => logger.error({ err: error }, 'demo content could not be loaded'),
+    );
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

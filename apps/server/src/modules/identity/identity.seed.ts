@@ -31,6 +31,38 @@ export const DEMO_ACCOUNTS: Array<{
     company: 'Musterfirma GmbH',
     jobTitle: 'Personalentwicklung',
   },
+  {
+    username: 'vhs-musterstadt',
+    role: 'creator',
+    displayName: 'VHS Musterstadt',
+    bio: 'Die Volkshochschule Musterstadt bietet kompakte Lerneinheiten für Beruf und Alltag – von Erster Hilfe bis Englisch im Büro.',
+    company: 'Volkshochschule Musterstadt',
+    jobTitle: 'Fachbereich Berufliche Bildung',
+  },
+  {
+    username: 'akademie-digital',
+    role: 'creator',
+    displayName: 'Akademie Digital GmbH',
+    bio: 'Weiterbildung für die digitale Arbeitswelt: Python, Cloud, KI und IT-Sicherheit in kurzen, praxisnahen Einheiten.',
+    company: 'Akademie Digital GmbH',
+    jobTitle: 'Redaktion Lernangebote',
+  },
+  {
+    username: 'hochschule-weiterbildung',
+    role: 'creator',
+    displayName: 'Weiterbildungszentrum Hochschule Beispiel',
+    bio: 'Wissenschaftliche Weiterbildung für Berufstätige: Didaktik, Recht, Nachhaltigkeit und Data Science – auf Deutsch und Englisch.',
+    company: 'Hochschule Beispiel',
+    jobTitle: 'Zentrum für Weiterbildung',
+  },
+  {
+    username: 'trainerin-meyer',
+    role: 'creator',
+    displayName: 'Sabine Meyer – Kommunikationstraining',
+    bio: 'Trainerin für Kommunikation, Präsentation und Konfliktlösung mit über 15 Jahren Erfahrung in Unternehmen und Verwaltung.',
+    company: 'Meyer Kommunikationstraining',
+    jobTitle: 'Trainerin und Coach',
+  },
 ];
 
 /** Ready, verified demo accounts; re-running changes nothing. */
