@@ -9,6 +9,6 @@ export default defineConfig({
     restoreMocks: true,
     unstubGlobals: true,
     // Form tests type like a user, key by key; jsdom needs time for that on a busy machine.
-    testTimeout: 20_000,
+    testTimeout: 60_000,
   },
 });
