@@ -142,6 +142,7 @@ export async function startServer({
     RUN_JOBS: 'false',
     // One client IP sends everything; the limiter still counts each request but must not answer 429.
     RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+    TRUST_PROXY: 'true',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   const child = spawn(process.execPath, [SERVER_CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

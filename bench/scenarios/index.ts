@@ -1,10 +1,24 @@
 import type { Scenario } from '../lib/scenario.ts';
+import { authMe } from './auth-me.ts';
 import { categories } from './categories.ts';
 import { categoriesEtag } from './categories-etag.ts';
 import { healthLive } from './health-live.ts';
+import { login } from './login.ts';
+import { nanoDetail } from './nano-detail.ts';
+import { upload100mb } from './upload-100mb.ts';
+import { zip2000Entries } from './zip-2000-entries.ts';
 
 /**
  * Every scenario, in the order `--scenario all` runs them. A new scenario is one file in this folder
  * (built with `httpScenario` or `customScenario` from ../lib/scenario.ts) and one line here.
  */
-export const scenarios: readonly Scenario[] = [healthLive, categories, categoriesEtag];
+export const scenarios: readonly Scenario[] = [
+  healthLive,
+  categories,
+  categoriesEtag,
+  login,
+  authMe,
+  nanoDetail,
+  upload100mb,
+  zip2000Entries,
+];
