@@ -6,7 +6,13 @@ import { hashPassword, verifyPassword } from './crypto/password-hasher.ts';
 import { generateToken, hashToken } from './crypto/tokens.ts';
 import { generateTotpSecret, totpQrDataUrl, totpUri, verifyTotp } from './crypto/totp.ts';
 import { CHANGE_EMAIL_TOKEN_TTL_MS, RESET_PASSWORD_TOKEN_TTL_MS } from './identity.constants.ts';
-import { appUrl, type IdentityDeps, type RequestContext, sendIdentityMail } from './identity.deps.ts';
+import {
+  appUrl,
+  auditAccountEvent,
+  type IdentityDeps,
+  type RequestContext,
+  sendIdentityMail,
+} from './identity.deps.ts';
 import { presentCurrentUser } from './identity.presenter.ts';
 import * as users from './identity.repository.ts';
 import type { UserRow } from './identity.tables.ts';
@@ -64,17 +70,7 @@ export async function changePassword(
       updated_at: now,
     });
     await sessions.revokeUserSessions(trx, user.id, 'password_changed', now, auth.sessionId);
-    await deps.audit.record(
-      {
-        actorId: user.id,
-        action: 'auth.password_changed',
-        targetType: 'user',
-        targetId: user.id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, user.id, 'auth.password_changed', context);
   });
   if (user.email) {
     await sendIdentityMail(deps, user.email, user.locale, {
@@ -105,17 +101,7 @@ export async function requestPasswordReset(
       tokenHash: hashToken(token),
       expiresAt: new Date(now.getTime() + RESET_PASSWORD_TOKEN_TTL_MS),
     });
-    await deps.audit.record(
-      {
-        actorId: user.id,
-        action: 'auth.password_reset_requested',
-        targetType: 'user',
-        targetId: user.id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, user.id, 'auth.password_reset_requested', context);
   });
   await sendIdentityMail(deps, user.email, user.locale, {
     kind: 'password_reset',
@@ -164,17 +150,7 @@ export async function confirmPasswordReset(
       updated_at: now,
     });
     await sessions.revokeUserSessions(trx, row.user_id, 'password_reset', now);
-    await deps.audit.record(
-      {
-        actorId: row.user_id,
-        action: 'auth.password_reset',
-        targetType: 'user',
-        targetId: row.user_id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, row.user_id, 'auth.password_reset', context);
     return users.findUserById(trx, row.user_id);
   });
   if (!user) {
@@ -212,17 +188,7 @@ export async function requestEmailChange(
       newEmail: input.newEmail,
       expiresAt: new Date(now.getTime() + CHANGE_EMAIL_TOKEN_TTL_MS),
     });
-    await deps.audit.record(
-      {
-        actorId: user.id,
-        action: 'auth.email_change_requested',
-        targetType: 'user',
-        targetId: user.id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, user.id, 'auth.email_change_requested', context);
   });
   // An address that already has an account gets no link (confirming would fail anyway) and learns nothing.
   if (!(await users.findUserByEmail(deps.db, input.newEmail))) {
@@ -290,17 +256,7 @@ export async function enableTwoFactor(
       user.id,
       hashes.map((hash) => ({ id: uuidv7(), hash })),
     );
-    await deps.audit.record(
-      {
-        actorId: user.id,
-        action: 'auth.2fa_enabled',
-        targetType: 'user',
-        targetId: user.id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, user.id, 'auth.2fa_enabled', context);
   });
   return { backupCodes: codes };
 }
@@ -334,17 +290,7 @@ export async function disableTwoFactor(
       updated_at: now,
     });
     await users.replaceBackupCodes(trx, user.id, []);
-    await deps.audit.record(
-      {
-        actorId: user.id,
-        action: 'auth.2fa_disabled',
-        targetType: 'user',
-        targetId: user.id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, user.id, 'auth.2fa_disabled', context);
   });
 }
 
@@ -361,17 +307,7 @@ export async function regenerateBackupCodes(deps: IdentityDeps, auth: AuthContex
       user.id,
       hashes.map((hash) => ({ id: uuidv7(), hash })),
     );
-    await deps.audit.record(
-      {
-        actorId: user.id,
-        action: 'auth.backup_codes_regenerated',
-        targetType: 'user',
-        targetId: user.id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, user.id, 'auth.backup_codes_regenerated', context);
   });
   return { backupCodes: codes };
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { Cache } from '../../platform/cache.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Mailer } from '../../platform/mail.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditAction, AuditService } from '../audit/audit.service.ts';
 import type { TokenSigner } from './access-token.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import { type IdentityMail, renderIdentityMail } from './identity.emails.ts';
@@ -48,4 +48,25 @@ export function appUrl(deps: IdentityDeps, path: string, query: Record<string, s
     url.searchParams.set(key, value);
   }
   return url.toString();
+}
+
+/** Audits an event of a user's own account (actor and target are the user), in the caller's transaction. */
+export async function auditAccountEvent(
+  deps: IdentityDeps,
+  trx: Kysely<Database>,
+  userId: string,
+  action: AuditAction,
+  context: RequestContext,
+): Promise<void> {
+  await deps.audit.record(
+    {
+      actorId: userId,
+      action,
+      targetType: 'user',
+      targetId: userId,
+      ip: context.ip,
+      userAgent: context.userAgent,
+    },
+    trx,
+  );
 }

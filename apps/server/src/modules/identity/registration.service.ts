@@ -10,7 +10,13 @@ import {
   TERMS_VERSION,
   VERIFY_EMAIL_TOKEN_TTL_MS,
 } from './identity.constants.ts';
-import { appUrl, type IdentityDeps, type RequestContext, sendIdentityMail } from './identity.deps.ts';
+import {
+  appUrl,
+  auditAccountEvent,
+  type IdentityDeps,
+  type RequestContext,
+  sendIdentityMail,
+} from './identity.deps.ts';
 import * as users from './identity.repository.ts';
 
 /** Rejects a password that breaks the policy, naming each problem on `field`. */
@@ -142,31 +148,11 @@ export async function verifyEmail(deps: IdentityDeps, token: string, context: Re
         email_verified_at: now,
         updated_at: now,
       });
-      await deps.audit.record(
-        {
-          actorId: row.user_id,
-          action: 'auth.email_changed',
-          targetType: 'user',
-          targetId: row.user_id,
-          ip: context.ip,
-          userAgent: context.userAgent,
-        },
-        trx,
-      );
+      await auditAccountEvent(deps, trx, row.user_id, 'auth.email_changed', context);
       return { kind: 'changed' as const, user: before, newEmail: row.new_email };
     }
     await users.updateUser(trx, row.user_id, { email_verified_at: now, updated_at: now });
-    await deps.audit.record(
-      {
-        actorId: row.user_id,
-        action: 'auth.email_verified',
-        targetType: 'user',
-        targetId: row.user_id,
-        ip: context.ip,
-        userAgent: context.userAgent,
-      },
-      trx,
-    );
+    await auditAccountEvent(deps, trx, row.user_id, 'auth.email_verified', context);
     return { kind: 'verified' as const };
   });
   if (!result) {
