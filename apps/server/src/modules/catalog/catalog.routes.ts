@@ -104,8 +104,9 @@ export async function catalogRoutes(
     },
     async (request, reply) => {
       const nano = await loadVisibleNano(deps, request.auth, request.params.id);
+      let counted = false;
       if (nano.status === 'published' && actorFor(request.auth, nano) === null) {
-        await repo.recordView(
+        counted = await repo.recordView(
           deps.db,
           nano.id,
           viewerKey(request, reply, secureCookies),
@@ -113,7 +114,8 @@ export async function catalogRoutes(
         );
       }
       reply.header('cache-control', 'private, no-cache');
-      return describeNano(deps, request.auth, (await repo.findNano(deps.db, nano.id)) ?? nano);
+      // The counter was incremented in the database; show it without reading the row again.
+      return describeNano(deps, request.auth, counted ? { ...nano, view_count: nano.view_count + 1 } : nano);
     },
   );
 
