@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { measureCpu } from './lib/cpu.ts';
+import { measureCpu, waitUntilQuiet } from './lib/cpu.ts';
 import { runLoad } from './lib/measure.ts';
 import { type BenchOptions, parseOptions, USAGE, UsageError } from './lib/options.ts';
 import { problemsOf, type ScenarioResult, scenarioTable, summaryMarkdown } from './lib/report.ts';
@@ -170,7 +170,9 @@ async function main(): Promise<number> {
       `starting the server (${options.db}${databaseUrl ? `, ${new URL(databaseUrl).pathname.slice(1)}` : ''})`,
     );
     const server = await startServer({ dataDir, databaseUrl, resources, signal: controller.signal });
-    log(`ready at ${server.baseUrl} (pid ${server.pid})`);
+    log(`ready at ${server.baseUrl} (pid ${server.pid}); waiting for its start-up work to finish`);
+    const settled = await Promise.race([waitUntilQuiet(server.pid, controller.signal), server.exited]);
+    log(`server idle after ${settled.toFixed(0)} s`);
     const ctx: ScenarioContext = {
       baseUrl: server.baseUrl,
       db: options.db,

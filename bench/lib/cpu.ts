@@ -72,3 +72,29 @@ export function measureCpu(serverPid: number | undefined): () => CpuUsage | unde
     };
   };
 }
+
+/**
+ * Waits until the server has been nearly idle (under 0.05 cores) for two seconds in a row: in
+ * development it loads the demo catalogue in the background after it answers ready, and that work
+ * must not be measured. Gives up after `timeoutMs` (the figures then include it); off Linux it
+ * returns at once. Returns the seconds waited.
+ */
+export async function waitUntilQuiet(
+  serverPid: number | undefined,
+  signal: AbortSignal,
+  timeoutMs = 120_000,
+): Promise<number> {
+  const started = Date.now();
+  let quietSeconds = 0;
+  while (serverPid !== undefined && quietSeconds < 2 && Date.now() - started < timeoutMs) {
+    signal.throwIfAborted();
+    const usage = measureCpu(serverPid);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const cores = usage()?.server;
+    if (cores === undefined) {
+      break;
+    }
+    quietSeconds = cores < 0.05 ? quietSeconds + 1 : 0;
+  }
+  return (Date.now() - started) / 1000;
+}
