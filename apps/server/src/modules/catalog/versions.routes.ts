@@ -1,9 +1,10 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { nanoSchema } from '@nano/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { fileUploadPart, readUploadedFile } from '../../plugins/multipart-file.ts';
 import { ZIP_MAX_BYTES } from '../uploads/upload.constants.ts';
 import { actorFor, type CatalogDeps } from './catalog.deps.ts';
 import { describeNano, loadVisibleNano } from './catalog.service.ts';
@@ -17,17 +18,6 @@ function fieldValue(part: MultipartFile, name: string): string | undefined {
   const field = part.fields[name];
   const single = Array.isArray(field) ? field[0] : field;
   return single && 'value' in single && typeof single.value === 'string' ? single.value : undefined;
-}
-
-async function filePart(request: FastifyRequest, limit: number): Promise<MultipartFile> {
-  if (!request.isMultipart()) {
-    throw new AppError('unsupported_media_type');
-  }
-  const part = await request.file({ limits: { fileSize: limit, files: 1 }, throwFileSizeLimit: false });
-  if (part?.fieldname !== 'file') {
-    throw new AppError('bad_request', { detail: 'file' });
-  }
-  return part;
 }
 
 /** Uploading files: a Nano's ZIP (new version) and its thumbnail. */
@@ -49,7 +39,7 @@ export async function versionRoutes(app: FastifyInstance, { deps }: { deps: Cata
       config: { rateLimit: { max: 30, timeWindow: 60 * 60_000 } },
     },
     async (request, reply) => {
-      const part = await filePart(request, ZIP_MAX_BYTES);
+      const part = await fileUploadPart(request, ZIP_MAX_BYTES);
       const bump = fieldValue(part, 'bump') === 'major' ? 'major' : 'minor';
       const auth = request.auth;
       if (!auth) {
@@ -92,11 +82,7 @@ export async function versionRoutes(app: FastifyInstance, { deps }: { deps: Cata
       if (actorFor(auth, nano) !== 'owner' || nano.status === 'deleted') {
         throw new AppError('forbidden');
       }
-      const part = await filePart(request, THUMBNAIL_UPLOAD_MAX_BYTES);
-      const buffer = await part.toBuffer();
-      if (part.file.truncated) {
-        throw new AppError('payload_too_large');
-      }
+      const buffer = await readUploadedFile(request, THUMBNAIL_UPLOAD_MAX_BYTES);
       let image: Buffer;
       try {
         image = await toThumbnail(buffer);

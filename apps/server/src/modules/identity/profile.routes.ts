@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { readUploadedFile } from '../../plugins/multipart-file.ts';
 import {
   AVATAR_MAX_BYTES,
   getOwnProfile,
@@ -22,22 +23,6 @@ function authOf(request: FastifyRequest): AuthContext {
     throw new AppError('unauthorized');
   }
   return request.auth;
-}
-
-/** Reads the single `file` part of a multipart upload into memory, refusing anything over `limit`. */
-async function readSingleFile(request: FastifyRequest, limit: number): Promise<Buffer> {
-  if (!request.isMultipart()) {
-    throw new AppError('unsupported_media_type');
-  }
-  const part = await request.file({ limits: { fileSize: limit, files: 1 } });
-  if (part?.fieldname !== 'file') {
-    throw new AppError('bad_request', { detail: 'file' });
-  }
-  const buffer = await part.toBuffer();
-  if (part.file.truncated) {
-    throw new AppError('payload_too_large');
-  }
-  return buffer;
 }
 
 /** Own profile, avatar and public profiles (SPEC §3 profile, §4.1). */
@@ -86,7 +71,8 @@ export async function profileRoutes(app: FastifyInstance, { deps }: { deps: Prof
       preHandler: app.requireAuth,
       config: { rateLimit: { max: 20, timeWindow: 60_000 } },
     },
-    async (request) => replaceAvatar(deps, authOf(request), await readSingleFile(request, AVATAR_MAX_BYTES)),
+    async (request) =>
+      replaceAvatar(deps, authOf(request), await readUploadedFile(request, AVATAR_MAX_BYTES)),
   );
 
   r.delete(

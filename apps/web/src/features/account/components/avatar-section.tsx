@@ -1,42 +1,19 @@
 import { Avatar, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import type { Profile } from '@nano/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkImageFile, type ImageFileProblem, usePreviewUrl } from '../../../shared/forms/image-file.ts';
 import { FormErrorAlert, ProblemAlert } from '../../../shared/ui/form-error-alert.tsx';
 import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
 import { UserAvatar } from '../../../shared/ui/user-avatar.tsx';
 import { useDeleteAvatar } from '../api/delete-avatar.ts';
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, useUploadAvatar } from '../api/upload-avatar.ts';
 
-type FileProblem = 'type' | 'size';
-
-function checkFile(file: File): FileProblem | undefined {
-  if (!(AVATAR_TYPES as readonly string[]).includes(file.type)) {
-    return 'type';
-  }
-  return file.size > AVATAR_MAX_BYTES ? 'size' : undefined;
-}
-
-/** A local preview of the chosen file (a blob: URL, revoked when no longer shown). */
-function usePreviewUrl(file: File | null): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!file) {
-      setUrl(undefined);
-      return;
-    }
-    const objectUrl = URL.createObjectURL(file);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [file]);
-  return url;
-}
-
 /** Profile picture: choose a file, check it, preview it, upload it; or remove the current one. */
 export function AvatarSection({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const [fileProblem, setFileProblem] = useState<FileProblem>();
+  const [fileProblem, setImageFileProblem] = useState<ImageFileProblem>();
   const previewUrl = usePreviewUrl(file);
   const upload = useUploadAvatar();
   const remove = useDeleteAvatar();
@@ -47,8 +24,8 @@ export function AvatarSection({ profile }: { profile: Profile }) {
     if (!chosen) {
       return;
     }
-    const problem = checkFile(chosen);
-    setFileProblem(problem);
+    const problem = checkImageFile(chosen, AVATAR_TYPES, AVATAR_MAX_BYTES);
+    setImageFileProblem(problem);
     setFile(problem ? null : chosen);
   };
 

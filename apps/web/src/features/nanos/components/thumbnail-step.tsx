@@ -1,34 +1,11 @@
 import { Box, Button, FileButton, Group, Image, Stack, Text } from '@mantine/core';
 import type { Nano } from '@nano/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkImageFile, type ImageFileProblem, usePreviewUrl } from '../../../shared/forms/image-file.ts';
 import { FormErrorAlert, ProblemAlert } from '../../../shared/ui/form-error-alert.tsx';
 import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
 import { THUMBNAIL_MAX_BYTES, THUMBNAIL_TYPES, useUploadThumbnail } from '../api/upload-thumbnail.ts';
-
-type FileProblem = 'type' | 'size';
-
-function checkFile(file: File): FileProblem | undefined {
-  if (!(THUMBNAIL_TYPES as readonly string[]).includes(file.type)) {
-    return 'type';
-  }
-  return file.size > THUMBNAIL_MAX_BYTES ? 'size' : undefined;
-}
-
-/** A local preview of the chosen file (a blob: URL, revoked when no longer shown). */
-function usePreviewUrl(file: File | null): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!file) {
-      setUrl(undefined);
-      return;
-    }
-    const objectUrl = URL.createObjectURL(file);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [file]);
-  return url;
-}
 
 /** 16:9 frame for the current or chosen thumbnail, or the note that one will be generated. */
 function ThumbnailFrame({ src, alt }: { src: string | undefined; alt: string }) {
@@ -53,7 +30,7 @@ export function ThumbnailStep({ nano, onNext }: { nano: Nano; onNext: () => void
   const { t } = useTranslation();
   const upload = useUploadThumbnail();
   const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<FileProblem>();
+  const [problem, setProblem] = useState<ImageFileProblem>();
   const previewUrl = usePreviewUrl(file);
   const canChange = nano.permissions.edit;
 
@@ -62,7 +39,7 @@ export function ThumbnailStep({ nano, onNext }: { nano: Nano; onNext: () => void
     if (!chosen) {
       return;
     }
-    const found = checkFile(chosen);
+    const found = checkImageFile(chosen, THUMBNAIL_TYPES, THUMBNAIL_MAX_BYTES);
     setProblem(found);
     setFile(found ? null : chosen);
   };
