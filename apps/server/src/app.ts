@@ -18,6 +18,9 @@ import { devRoutes } from './modules/dev/dev.routes.ts';
 import { createIdentityDeps, identityModule } from './modules/identity/identity.module.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
+import { createPostgresSearchIndex } from './modules/search/postgres-search-index.ts';
+import type { SearchDeps } from './modules/search/search.deps.ts';
+import { searchModule } from './modules/search/search.module.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { createTaxonomyService } from './modules/taxonomy/taxonomy.service.ts';
 import type { Platform } from './platform/index.ts';
@@ -105,7 +108,19 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(catalogRoutes, { deps: catalog, secureCookies: config.env === 'production' });
   await app.register(versionRoutes, { deps: catalog });
   await app.register(contentRoutes, { deps: catalog });
-  registerJobs(platform);
+  const search: SearchDeps = {
+    db: platform.database.db,
+    clock: platform.clock,
+    cache: platform.cache,
+    index: createPostgresSearchIndex(platform.database.db),
+    taxonomy,
+    audit,
+    mailer: platform.mailer,
+    publicUrl: config.publicUrl,
+    secret: config.sessionSecret,
+  };
+  await app.register(searchModule, { deps: search });
+  registerJobs(platform, config);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });
   }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { type AppConfig, ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { runSeeders } from './db/seed.ts';
-import { registerJobs } from './jobs.ts';
+import { registerJobs, scheduleJobs } from './jobs.ts';
 import { createLogger } from './logger.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createIdentityDeps } from './modules/identity/identity.module.ts';
@@ -40,7 +40,8 @@ const COMMANDS: Record<string, Command> = {
   async worker(config) {
     const logger = createLogger(config);
     const platform = await createPlatform(config, { logger });
-    registerJobs(platform);
+    registerJobs(platform, config);
+    await scheduleJobs(platform);
     platform.jobs.start();
     logger.info('worker running background jobs');
     closeOnSignals(

@@ -1,17 +1,39 @@
+import type { AppConfig } from './config.ts';
 import { generateThumbnail } from './modules/catalog/thumbnails.ts';
+import { indexVersionContent } from './modules/search/content-text.ts';
+import { SAVED_SEARCH_ALERTS_CRON, sendSavedSearchAlerts } from './modules/search/saved-search-alerts.ts';
 import type { Platform } from './platform/index.ts';
 
 /**
  * Registers every module's background handlers on the platform's queue. Both `serve` (via
  * buildApp) and `worker` call this, so whichever process runs jobs knows all of them.
  */
-export function registerJobs(platform: Platform): void {
+export function registerJobs(
+  platform: Platform,
+  config: Pick<AppConfig, 'publicUrl' | 'sessionSecret'>,
+): void {
   const base = { db: platform.database.db, storage: platform.storage, clock: platform.clock };
   platform.jobs.register<{ nanoId: string }>(
     'catalog.thumbnail',
     async (payload) => generateThumbnail(base, payload.nanoId),
-    {
-      maxAttempts: 3,
-    },
+    { maxAttempts: 3 },
   );
+  platform.jobs.register<{ versionId: string }>(
+    'search.index_content',
+    async (payload) => indexVersionContent(base, payload.versionId),
+    { maxAttempts: 3 },
+  );
+  platform.jobs.register('search.saved_search_alerts', async () =>
+    sendSavedSearchAlerts({
+      ...base,
+      mailer: platform.mailer,
+      publicUrl: config.publicUrl,
+      secret: config.sessionSecret,
+    }),
+  );
+}
+
+/** Creates or updates the cron schedules (idempotent; every instance may call it at start). */
+export async function scheduleJobs(platform: Platform): Promise<void> {
+  await platform.jobs.schedule('search.saved_search_alerts', SAVED_SEARCH_ALERTS_CRON);
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { runSeeders } from './db/seed.ts';
+import { scheduleJobs } from './jobs.ts';
 import { createPlatform, type Platform } from './platform/index.ts';
 
 /** How long shutdown waits for in-flight requests and jobs before giving up. */
@@ -35,6 +36,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     throw error;
   }
   if (config.runJobs) {
+    await scheduleJobs(platform);
     platform.jobs.start();
   }
   if (config.demoData) {

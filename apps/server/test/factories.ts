@@ -92,6 +92,6 @@ export async function lastMailTo(
   if (!row) {
     throw new Error(`no mail to ${to}`);
   }
-  const match = /https?:\/\/\S+\?token=[\w-]+/.exec(row.text_body);
+  const match = /https?:\/\/\S+\?token=[\w.-]+/.exec(row.text_body);
   return { subject: row.subject, text: row.text_body, link: match ? new URL(match[0]) : undefined };
 }

@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './identity.ts';
 export * from './nanos.ts';
 export * from './notifications.ts';
+export * from './search.ts';

@@ -3,6 +3,7 @@ import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { SearchTables } from '../modules/search/search.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -58,7 +59,12 @@ export interface JobSchedulesTable {
 }
 
 /** Every table of the application, for Kysely: platform tables here, module tables from their modules. */
-export interface Database extends IdentityTables, AuditTables, CatalogTables, NotificationTables {
+export interface Database
+  extends IdentityTables,
+    AuditTables,
+    CatalogTables,
+    NotificationTables,
+    SearchTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;

@@ -1,4 +1,4 @@
-import type { Locale } from '@nano/contracts';
+import { type Locale, SEARCH_LIMITS } from '@nano/contracts';
 import { passwordProblemMessages } from '../modules/identity/crypto/password-policy.ts';
 
 /** Stable machine codes of every API error, with their HTTP status. */
@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   upload_rejected: 422,
+  saved_search_limit: 409,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
@@ -62,6 +63,7 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
     unsupported_media_type: 'Dieses Format wird nicht unterstützt.',
     range_not_satisfiable: 'Der angefragte Bereich liegt außerhalb der Datei.',
     upload_rejected: 'Die Datei wurde nicht angenommen.',
+    saved_search_limit: `Sie können höchstens ${SEARCH_LIMITS.savedSearchesMax} Suchen speichern. Bitte löschen Sie zuerst eine.`,
     rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
     internal_error: 'Ein unerwarteter Fehler ist aufgetreten.',
     service_unavailable: 'Der Dienst ist vorübergehend nicht verfügbar.',
@@ -92,6 +94,7 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
     unsupported_media_type: 'This format is not supported.',
     range_not_satisfiable: 'The requested range lies outside the file.',
     upload_rejected: 'The file was not accepted.',
+    saved_search_limit: `You can save at most ${SEARCH_LIMITS.savedSearchesMax} searches. Please delete one first.`,
     rate_limited: 'Too many requests. Please wait a moment.',
     internal_error: 'An unexpected error occurred.',
     service_unavailable: 'The service is temporarily unavailable.',
@@ -124,6 +127,8 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unrecognized_keys: 'Unbekanntes Feld: {keys}.',
     not_integer: 'Muss eine ganze Zahl sein.',
     custom: 'Ungültiger Wert.',
+    duration_range: 'Die Mindestdauer darf nicht größer als die Höchstdauer sein.',
+    date_range: 'Das Startdatum darf nicht nach dem Enddatum liegen.',
     username_format: 'Nur Kleinbuchstaben, Ziffern, - und _; am Anfang ein Buchstabe oder eine Ziffer.',
     username_taken: 'Dieser Benutzername ist bereits vergeben.',
     phone_format: 'Keine gültige Telefonnummer.',
@@ -156,6 +161,8 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     unrecognized_keys: 'Unknown field: {keys}.',
     not_integer: 'Must be a whole number.',
     custom: 'Invalid value.',
+    duration_range: 'The minimum duration must not be greater than the maximum.',
+    date_range: 'The start date must not be after the end date.',
     username_format: 'Only lower-case letters, digits, - and _; starting with a letter or digit.',
     username_taken: 'This username is already taken.',
     phone_format: 'Not a valid phone number.',

@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
   'nano.version_uploaded',
   'nano.review_decision',
   'nano.downloaded',
+  'search.featured_added',
+  'search.featured_removed',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

@@ -289,3 +289,17 @@ export async function countReviewQueue(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Nanos by distinct viewer-days since `day` (inclusive), most viewed first: the base of "trending". */
+export async function mostViewedSince(db: Db, day: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('nano_views')
+    .select((eb) => ['nano_id', eb.fn.countAll<number>().as('views')])
+    .where('day', '>=', day)
+    .groupBy('nano_id')
+    .orderBy('views', 'desc')
+    .orderBy('nano_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.nano_id);
+}

@@ -152,10 +152,15 @@ export async function decide(
       },
       trx,
     );
-    return { nano, isUpdate };
+    return { nano, isUpdate, versionId: target.id };
   });
   if (input.decision === 'approve') {
     await deps.jobs.enqueue('catalog.thumbnail', { nanoId }, { singletonKey: nanoId });
+    await deps.jobs.enqueue(
+      'search.index_content',
+      { versionId: result.versionId },
+      { singletonKey: result.versionId },
+    );
   }
   const card = (await getUserCards(deps.db, [result.nano.creator_id])).get(result.nano.creator_id);
   if (card?.email) {

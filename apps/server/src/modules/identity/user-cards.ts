@@ -53,3 +53,26 @@ export async function getUserCards(db: Kysely<Database>, ids: string[]): Promise
     ]),
   );
 }
+
+/** The id of the user with this username, for filters by creator; undefined when there is none. */
+export async function findUserIdByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The topic interests (category ids) a user picked in their profile, for recommendations. */
+export async function getInterests(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const row = await db
+    .selectFrom('user_profiles')
+    .select('interests')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.interests ?? [];
+}

@@ -1,0 +1,302 @@
+import {
+  DURATION_BUCKETS,
+  type FacetCount,
+  SEARCH_FACETS,
+  type SearchFacet,
+  type SearchSort,
+  type Suggestion,
+} from '@nano/contracts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { RANK_PRECISION, RANK_WEIGHTS, TYPO_MIN_SIMILARITY } from './ranking.ts';
+import type { IndexedNano, IndexQuery, IndexResult, SearchIndex } from './search-index.ts';
+
+type Db = Kysely<Database>;
+type Condition = RawBuilder<boolean>;
+
+/** Candidates the typo correction compares per word (closest by trigram distance). */
+const TYPO_CANDIDATES = 5;
+/** Words shorter than this are never corrected. */
+const TYPO_MIN_WORD = 3;
+
+const TRUE: Condition = sql<boolean>`true`;
+const and = (conditions: Condition[]): Condition =>
+  conditions.length === 0 ? TRUE : sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+
+/** The query parsed like a web search ("phrase", -term, OR) in the configuration of each document's language. */
+function queryFor(column: 'de' | 'en' | 'si') {
+  return sql.ref(`q.${column}`);
+}
+const documentQuery = sql`case d.language when 'de' then ${queryFor('de')} when 'en' then ${queryFor('en')} else ${queryFor('si')} end`;
+
+const DURATION_CASE = sql.raw(
+  `case ${DURATION_BUCKETS.map((b) => `when d.duration_minutes between ${b.min} and ${b.max} then '${b.min}-${b.max}'`).join(' ')} end`,
+);
+
+/** Filters that have a facet: each is left out when counting its own facet. */
+function facetFilters(query: IndexQuery): Record<SearchFacet, Condition> {
+  const any = (column: string, values: readonly (string | number)[], type: string): Condition =>
+    values.length === 0
+      ? TRUE
+      : sql<boolean>`${sql.ref(`d.${column}`)} = any(${sql.val(values)}::${sql.raw(type)}[])`;
+  const duration: Condition[] = [];
+  if (query.durationMin !== undefined) {
+    duration.push(sql<boolean>`d.duration_minutes >= ${query.durationMin}`);
+  }
+  if (query.durationMax !== undefined) {
+    duration.push(sql<boolean>`d.duration_minutes <= ${query.durationMax}`);
+  }
+  return {
+    category:
+      query.category.length === 0 ? TRUE : sql<boolean>`d.category_ids && ${sql.val(query.category)}::uuid[]`,
+    level: any('level', query.level, 'smallint'),
+    language: any('language', query.language, 'text'),
+    format: any('format', query.format, 'text'),
+    license: any('license', query.license, 'text'),
+    duration: and(duration),
+  };
+}
+
+/** Filters without a facet: they narrow the base every count starts from. */
+function baseFilters(query: IndexQuery): Condition[] {
+  const conditions: Condition[] = [];
+  if (query.q) {
+    conditions.push(
+      sql<boolean>`d.document @@ (q.de || q.en || q.si)`,
+      sql<boolean>`d.document @@ ${documentQuery}`,
+    );
+  }
+  if (query.creatorId !== undefined) {
+    conditions.push(
+      query.creatorId === null ? sql<boolean>`false` : sql<boolean>`d.creator_id = ${query.creatorId}`,
+    );
+  }
+  if (query.excludeCreatorId) {
+    conditions.push(sql<boolean>`d.creator_id <> ${query.excludeCreatorId}`);
+  }
+  if (query.minRating !== undefined) {
+    conditions.push(sql<boolean>`coalesce(d.rating_avg, 0) >= ${query.minRating}`);
+  }
+  if (query.publishedAfter) {
+    conditions.push(sql<boolean>`d.published_at > ${query.publishedAfter}`);
+  }
+  return conditions;
+}
+
+function orderBy(sort: SearchSort, hasText: boolean) {
+  const byRating = sql`b.rating_score desc, b.published_at desc, b.nano_id desc`;
+  switch (sort) {
+    case 'relevance':
+      return hasText ? sql`b.rank desc, ${byRating}` : byRating;
+    case 'rating':
+      return byRating;
+    case 'newest':
+      return sql`b.published_at desc, b.nano_id desc`;
+    case 'duration':
+      return sql`b.duration_minutes asc, b.rank desc, b.nano_id desc`;
+    case 'popular':
+      return sql`b.popularity desc, b.published_at desc, b.nano_id desc`;
+  }
+}
+
+interface DocRow {
+  nano_id: string;
+  creator_id: string;
+  title: string;
+  excerpt: string;
+  thumbnail_key: string | null;
+  level: number;
+  duration_minutes: number;
+  language: string;
+  format: string;
+  license: string;
+  rating_avg: number | null;
+  rating_count: number;
+  favorite_count: number;
+  published_at: Date | string;
+}
+
+function toIndexed(row: DocRow): IndexedNano {
+  return {
+    nanoId: row.nano_id,
+    creatorId: row.creator_id,
+    title: row.title,
+    excerpt: row.excerpt,
+    thumbnailKey: row.thumbnail_key,
+    level: row.level as 1 | 2 | 3,
+    durationMinutes: row.duration_minutes,
+    language: row.language,
+    format: row.format,
+    license: row.license,
+    ratingAverage: row.rating_avg === null ? null : Number(row.rating_avg),
+    ratingCount: row.rating_count,
+    favoriteCount: row.favorite_count,
+    publishedAt: new Date(row.published_at),
+  };
+}
+
+const CARD_COLUMNS = sql.raw(
+  'd.nano_id, d.creator_id, d.title, d.excerpt, d.thumbnail_key, d.level, d.duration_minutes, d.language, d.format, d.license, d.rating_avg, d.rating_count, d.favorite_count, d.published_at',
+);
+
+function emptyFacets(): Record<SearchFacet, FacetCount[]> {
+  return Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, []])) as unknown as Record<
+    SearchFacet,
+    FacetCount[]
+  >;
+}
+
+/** LIKE pattern characters taken literally. */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The SearchIndex over PostgreSQL full-text search (and PGlite, identically). */
+export function createPostgresSearchIndex(db: Db): SearchIndex {
+  return {
+    async search(query) {
+      const hasText = query.q.length > 0;
+      const facets = facetFilters(query);
+      const allBut = (facet: SearchFacet) =>
+        and(SEARCH_FACETS.filter((f) => f !== facet).map((f) => sql<boolean>`b.${sql.raw(`f_${f}`)}`));
+      const flags = sql.join(SEARCH_FACETS.map((f) => sql`${facets[f]} as ${sql.raw(`f_${f}`)}`));
+      const rank = hasText
+        ? sql`round(ts_rank(${sql.val([...RANK_WEIGHTS])}::real[], d.document, ${documentQuery})::numeric, ${sql.lit(RANK_PRECISION)})`
+        : sql`0`;
+      const facetSql = query.withoutFacets
+        ? sql`null::json`
+        : sql`(select coalesce(json_agg(f), '[]') from (
+            select 'category' as facet, c::text as value, count(*) as count
+              from base b, unnest(b.category_ids) c where ${allBut('category')} group by c
+            union all select 'level', b.level::text, count(*) from base b where ${allBut('level')} group by b.level
+            union all select 'language', b.language, count(*) from base b where ${allBut('language')} group by b.language
+            union all select 'format', b.format, count(*) from base b where ${allBut('format')} group by b.format
+            union all select 'license', b.license, count(*) from base b where ${allBut('license')} group by b.license
+            union all select 'duration', b.bucket, count(*) from base b where ${allBut('duration')} group by b.bucket
+          ) f)`;
+      const result = await sql<{ total: number | string; ids: string[] | null; facets: unknown }>`
+        with q as (${
+          hasText
+            ? sql`select websearch_to_tsquery('nm_german', ${query.q}) as de,
+                 websearch_to_tsquery('nm_english', ${query.q}) as en,
+                 websearch_to_tsquery('nm_simple', ${query.q}) as si`
+            : sql`select null::tsquery as de, null::tsquery as en, null::tsquery as si`
+        }), base as materialized (
+          select d.nano_id, d.category_ids, d.level, d.language, d.format, d.license, d.duration_minutes,
+                 d.rating_score, d.published_at, d.popularity, ${DURATION_CASE} as bucket,
+                 ${rank} as rank, ${flags}
+            from search_documents d, q
+           where ${and(baseFilters(query))}
+        )
+        select
+          (select count(*) from base b where ${allFlags()}) as total,
+          (select array_agg(p.nano_id order by p.ord) from (
+             select b.nano_id, row_number() over (order by ${orderBy(query.sort, hasText)}) as ord
+               from base b where ${allFlags()}
+              order by ${orderBy(query.sort, hasText)}
+              limit ${query.limit} offset ${query.offset}
+          ) p) as ids,
+          ${facetSql} as facets
+      `.execute(db);
+      const row = result.rows[0];
+      const ids = row?.ids ?? [];
+      return {
+        hits: await this.byIds(ids),
+        total: Number(row?.total ?? 0),
+        facets: query.withoutFacets ? emptyFacets() : parseFacets(row?.facets),
+      };
+    },
+
+    async correct(q) {
+      const words = [
+        ...new Set((q.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w !== 'OR' && w.length >= TYPO_MIN_WORD)),
+      ];
+      if (words.length === 0) {
+        return null;
+      }
+      const rows = await sql<{ word: string; display: string; exact: boolean; sim: number }>`
+        select w.word, t.display, t.term = search_fold(w.word) as exact, similarity(t.term, search_fold(w.word)) as sim
+          from unnest(${sql.val(words)}::text[]) as w(word)
+          cross join lateral (
+            select s.term, s.display, s.doc_count from search_terms s
+             order by s.term <-> search_fold(w.word) limit ${TYPO_CANDIDATES}
+          ) t
+         order by w.word, t.term = search_fold(w.word) desc, similarity(t.term, search_fold(w.word)) desc, t.doc_count desc
+      `.execute(db);
+      const replacements = new Map<string, string>();
+      for (const word of words) {
+        const best = rows.rows.find((r) => r.word === word);
+        if (best && !best.exact && Number(best.sim) >= TYPO_MIN_SIMILARITY) {
+          replacements.set(word, best.display);
+        }
+      }
+      if (replacements.size === 0) {
+        return null;
+      }
+      return q.replace(/[\p{L}\p{N}]+/gu, (w) => replacements.get(w) ?? w);
+    },
+
+    async suggest(prefix, limit) {
+      const starts = `${escapeLike(prefix)}%`;
+      const inside = prefix.length >= 3 ? `% ${escapeLike(prefix)}%` : null;
+      const rows = await sql<{ kind: 'tag' | 'title'; text: string; id: string | null }>`
+        with p as (select search_fold(${starts}) as starts, search_fold(${inside}) as inside)
+        (select 'tag' as kind, s.display as text, null::uuid as id, 0 as part, s.doc_count::float8 as weight
+           from search_terms s, p where s.kind = 'tag' and s.term like p.starts order by s.doc_count desc limit ${limit})
+        union all
+        (select 'title', d.title, d.nano_id, 1, d.popularity from search_documents d, p
+          where d.title_norm like p.starts order by d.popularity desc limit ${limit})
+        union all
+        (select 'title', d.title, d.nano_id, 2, d.popularity from search_documents d, p
+          where p.inside is not null and d.title_norm like p.inside order by d.popularity desc limit ${limit})
+        order by part, weight desc
+      `.execute(db);
+      const seen = new Set<string>();
+      const suggestions: Suggestion[] = [];
+      for (const row of rows.rows) {
+        const key = `${row.kind}:${row.text.toLowerCase()}`;
+        if (seen.has(key)) {
+          continue;
+        }
+        seen.add(key);
+        suggestions.push(
+          row.id ? { kind: row.kind, text: row.text, id: row.id } : { kind: row.kind, text: row.text },
+        );
+      }
+      return suggestions;
+    },
+
+    async byIds(ids) {
+      if (ids.length === 0) {
+        return [];
+      }
+      const rows = await sql<DocRow>`
+        select ${CARD_COLUMNS} from search_documents d where d.nano_id = any(${sql.val(ids)}::uuid[])
+      `.execute(db);
+      const byId = new Map(rows.rows.map((row) => [row.nano_id, toIndexed(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+  };
+
+  function allFlags(): Condition {
+    return and(SEARCH_FACETS.map((f) => sql<boolean>`b.${sql.raw(`f_${f}`)}`));
+  }
+}
+
+function parseFacets(raw: unknown): Record<SearchFacet, FacetCount[]> {
+  const facets = emptyFacets();
+  const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
+    facet: SearchFacet;
+    value: string | null;
+    count: number;
+  }> | null;
+  for (const row of rows ?? []) {
+    if (row.value !== null) {
+      facets[row.facet].push({ value: row.value, count: Number(row.count) });
+    }
+  }
+  for (const facet of SEARCH_FACETS) {
+    facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return facets;
+}
