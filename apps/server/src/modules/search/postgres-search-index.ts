@@ -16,6 +16,10 @@ type Condition = RawBuilder<boolean>;
 
 /** Candidates the typo correction compares per word (closest by trigram distance). */
 const TYPO_CANDIDATES = 5;
+/** Titles looked at per autocomplete part before the most popular are picked. */
+const SUGGEST_CANDIDATES = 200;
+/** Shortest prefix also matched inside titles (the trigram index needs three characters). */
+const TRIGRAM_MIN = 3;
 /** Words shorter than this are never corrected. */
 const TYPO_MIN_WORD = 3;
 
@@ -163,25 +167,32 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
       const rank = hasText
         ? sql`round(ts_rank(${sql.val([...RANK_WEIGHTS])}::real[], d.document, ${documentQuery})::numeric, ${sql.lit(RANK_PRECISION)})`
         : sql`0`;
+      // Facets in two passes: one group-by over the small facet columns (each facet is then summed
+      // in JS with the other filters applied) and one over the categories.
       const facetSql = query.withoutFacets
-        ? sql`null::json`
-        : sql`(select coalesce(json_agg(f), '[]') from (
-            select 'category' as facet, c::text as value, count(*) as count
-              from base b, unnest(b.category_ids) c where ${allBut('category')} group by c
-            union all select 'level', b.level::text, count(*) from base b where ${allBut('level')} group by b.level
-            union all select 'language', b.language, count(*) from base b where ${allBut('language')} group by b.language
-            union all select 'format', b.format, count(*) from base b where ${allBut('format')} group by b.format
-            union all select 'license', b.license, count(*) from base b where ${allBut('license')} group by b.license
-            union all select 'duration', b.bucket, count(*) from base b where ${allBut('duration')} group by b.bucket
-          ) f)`;
-      const result = await sql<{ total: number | string; ids: string[] | null; facets: unknown }>`
+        ? sql`null::json as combos, null::json as categories`
+        : sql`(select coalesce(json_agg(x), '[]') from (
+              select b.level, b.language, b.format, b.license, b.bucket, b.f_category, b.f_duration, count(*) as n
+                from base b group by 1, 2, 3, 4, 5, 6, 7) x) as combos,
+            (select coalesce(json_agg(x), '[]') from (
+              select c::text as value, count(*) as count from base b, unnest(b.category_ids) c
+               where ${allBut('category')} group by c) x) as categories`;
+      // With text the matches are few and costly to find: computed once. Without, each part reads
+      // the table itself, so the page can come straight off an index.
+      const materialized = hasText ? sql`materialized` : sql`not materialized`;
+      const result = await sql<{
+        total: number | string | null;
+        ids: string[];
+        combos: unknown;
+        categories: unknown;
+      }>`
         with q as (${
           hasText
             ? sql`select websearch_to_tsquery('nm_german', ${query.q}) as de,
                  websearch_to_tsquery('nm_english', ${query.q}) as en,
                  websearch_to_tsquery('nm_simple', ${query.q}) as si`
             : sql`select null::tsquery as de, null::tsquery as en, null::tsquery as si`
-        }), base as materialized (
+        }), base as ${materialized} (
           select d.nano_id, d.category_ids, d.level, d.language, d.format, d.license, d.duration_minutes,
                  d.rating_score, d.published_at, d.popularity, ${DURATION_CASE} as bucket,
                  ${rank} as rank, ${flags}
@@ -189,22 +200,20 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
            where ${and(baseFilters(query))}
         )
         select
-          (select count(*) from base b where ${allFlags()}) as total,
-          (select array_agg(p.nano_id order by p.ord) from (
-             select b.nano_id, row_number() over (order by ${orderBy(query.sort, hasText)}) as ord
-               from base b where ${allFlags()}
-              order by ${orderBy(query.sort, hasText)}
-              limit ${query.limit} offset ${query.offset}
-          ) p) as ids,
-          ${facetSql} as facets
+          ${query.withoutFacets ? sql`(select count(*) from base b where ${allFlags()})` : sql`null`} as total,
+          array(
+            select b.nano_id from base b where ${allFlags()}
+             order by ${orderBy(query.sort, hasText)}
+             limit ${query.limit} offset ${query.offset}
+          ) as ids,
+          ${facetSql}
       `.execute(db);
       const row = result.rows[0];
       const ids = row?.ids ?? [];
-      return {
-        hits: await this.byIds(ids),
-        total: Number(row?.total ?? 0),
-        facets: query.withoutFacets ? emptyFacets() : parseFacets(row?.facets),
-      };
+      const counted = query.withoutFacets
+        ? { total: Number(row?.total ?? 0), facets: emptyFacets() }
+        : countFacets(query, parseJson<Combo[]>(row?.combos), parseJson<FacetCount[]>(row?.categories));
+      return { hits: await this.byIds(ids), ...counted };
     },
 
     async correct(q) {
@@ -237,18 +246,27 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
     },
 
     async suggest(prefix, limit) {
-      const starts = `${escapeLike(prefix)}%`;
-      const inside = prefix.length >= 3 ? `% ${escapeLike(prefix)}%` : null;
+      // The patterns are folded inline (an immutable function of a parameter), so the planner can
+      // use the prefix and trigram indexes; candidates are capped before ranking by popularity.
+      const startsWith = sql`search_fold(${escapeLike(prefix)}) || '%'`;
       const rows = await sql<{ kind: 'tag' | 'title'; text: string; id: string | null }>`
-        with p as (select search_fold(${starts}) as starts, search_fold(${inside}) as inside)
         (select 'tag' as kind, s.display as text, null::uuid as id, 0 as part, s.doc_count::float8 as weight
-           from search_terms s, p where s.kind = 'tag' and s.term like p.starts order by s.doc_count desc limit ${limit})
+           from search_terms s where s.kind = 'tag' and s.term like ${startsWith}
+          order by s.doc_count desc limit ${limit})
         union all
-        (select 'title', d.title, d.nano_id, 1, d.popularity from search_documents d, p
-          where d.title_norm like p.starts order by d.popularity desc limit ${limit})
-        union all
-        (select 'title', d.title, d.nano_id, 2, d.popularity from search_documents d, p
-          where p.inside is not null and d.title_norm like p.inside order by d.popularity desc limit ${limit})
+        (select 'title', c.title, c.nano_id, 1, c.popularity from (
+           select d.title, d.nano_id, d.popularity from search_documents d
+            where d.title_norm like ${startsWith} order by d.title_norm limit ${SUGGEST_CANDIDATES}
+         ) c order by c.popularity desc limit ${limit})
+        ${
+          prefix.length >= TRIGRAM_MIN
+            ? sql`union all
+        (select 'title', c.title, c.nano_id, 2, c.popularity from (
+           select d.title, d.nano_id, d.popularity from search_documents d
+            where d.title_norm like '% ' || search_fold(${escapeLike(prefix)}) || '%' limit ${SUGGEST_CANDIDATES}
+         ) c order by c.popularity desc limit ${limit})`
+            : sql``
+        }
         order by part, weight desc
       `.execute(db);
       const seen = new Set<string>();
@@ -283,20 +301,65 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
   }
 }
 
-function parseFacets(raw: unknown): Record<SearchFacet, FacetCount[]> {
+/** One group of the facet pass: a combination of facet values and how many Nanos have it. */
+interface Combo {
+  level: number;
+  language: string;
+  format: string;
+  license: string;
+  bucket: string | null;
+  f_category: boolean;
+  f_duration: boolean;
+  n: number | string;
+}
+
+function parseJson<T>(raw: unknown): T {
+  return (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as T;
+}
+
+const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.value.localeCompare(b.value);
+
+/** Total and facet counts from the combinations: each facet with every other filter applied. */
+function countFacets(
+  query: IndexQuery,
+  combos: Combo[],
+  categories: FacetCount[],
+): { total: number; facets: Record<SearchFacet, FacetCount[]> } {
+  const pass: Record<SearchFacet, (c: Combo) => boolean> = {
+    category: (c) => c.f_category,
+    level: (c) => query.level.length === 0 || (query.level as number[]).includes(c.level),
+    language: (c) => query.language.length === 0 || (query.language as string[]).includes(c.language),
+    format: (c) => query.format.length === 0 || (query.format as string[]).includes(c.format),
+    license: (c) => query.license.length === 0 || (query.license as string[]).includes(c.license),
+    duration: (c) => c.f_duration,
+  };
+  const valueOf: Record<Exclude<SearchFacet, 'category'>, (c: Combo) => string | null> = {
+    level: (c) => String(c.level),
+    language: (c) => c.language,
+    format: (c) => c.format,
+    license: (c) => c.license,
+    duration: (c) => c.bucket,
+  };
   const facets = emptyFacets();
-  const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
-    facet: SearchFacet;
-    value: string | null;
-    count: number;
-  }> | null;
-  for (const row of rows ?? []) {
-    if (row.value !== null) {
-      facets[row.facet].push({ value: row.value, count: Number(row.count) });
+  facets.category = categories.map((c) => ({ value: c.value, count: Number(c.count) }));
+  let total = 0;
+  for (const facet of Object.keys(valueOf) as Array<Exclude<SearchFacet, 'category'>>) {
+    const sums = new Map<string, number>();
+    for (const combo of combos) {
+      const value = valueOf[facet](combo);
+      if (value !== null && SEARCH_FACETS.every((f) => f === facet || pass[f](combo))) {
+        sums.set(value, (sums.get(value) ?? 0) + Number(combo.n));
+      }
+    }
+    facets[facet] = [...sums].map(([value, count]) => ({ value, count }));
+  }
+  for (const combo of combos) {
+    if (SEARCH_FACETS.every((f) => pass[f](combo))) {
+      total += Number(combo.n);
     }
   }
   for (const facet of SEARCH_FACETS) {
-    facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    facets[facet].sort(byCount);
   }
-  return facets;
+  return { total, facets };
 }
