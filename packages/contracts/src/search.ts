@@ -18,6 +18,8 @@ export const SEARCH_LIMITS = {
   /** Results per page unless asked otherwise. */
   pageSizeDefault: 20,
   pageSizeMax: MAX_PAGE_SIZE,
+  /** Deepest page served (relevance beyond it is noise; filters narrow better). */
+  pageMax: 1000,
   /** Autocomplete: shortest prefix answered and most completions returned. */
   suggestMin: 2,
   suggestMax: 8,
@@ -94,13 +96,15 @@ export const searchQuerySchema = z
     durationMax: z.coerce.number().int().min(NANO_LIMITS.durationMin).max(NANO_LIMITS.durationMax).optional(),
     minRating: z.coerce.number().min(1).max(5).optional(),
     sort: searchSortSchema.default('relevance'),
-    page: z.coerce.number().int().min(1).max(1000).default(1),
+    page: z.coerce.number().int().min(1).max(SEARCH_LIMITS.pageMax).default(1),
     pageSize: z.coerce
       .number()
       .int()
       .min(1)
       .max(SEARCH_LIMITS.pageSizeMax)
       .default(SEARCH_LIMITS.pageSizeDefault),
+    /** `exact=1`: search the text as typed, without the typo fallback ("search for Exel instead"). */
+    exact: z.enum(['1', 'true']).optional(),
   })
   .superRefine((value, ctx) => {
     if (
@@ -213,6 +217,8 @@ export const updateSavedSearchRequestSchema = z.object({
 
 /** `POST /saved-searches/unsubscribe`: the token from an alert e-mail turns that user's alerts off. */
 export const unsubscribeRequestSchema = z.object({ token: z.string().min(10).max(500) });
+/** How many saved searches had their alert switched off (0 when already off). */
+export const unsubscribeResponseSchema = z.object({ unsubscribed: z.number().int() });
 
 export const featuredListSchema = z.object({ items: z.array(searchHitSchema) });
 

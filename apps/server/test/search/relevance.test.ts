@@ -106,6 +106,9 @@ describe(`search relevance and query syntax (${testDatabaseKind})`, () => {
     const python = await search('q=Pyhton');
     expect(python.didYouMean).toBe('Python');
     expect(titles(python)).toEqual(['Python for data analysis']);
+    const asTyped = await search('q=Exel&exact=1');
+    expect(asTyped).toMatchObject({ total: 0, items: [] });
+    expect(asTyped.didYouMean).toBeUndefined();
     const fine = await search('q=excel');
     expect(fine.didYouMean).toBeUndefined();
     const hopeless = await search('q=qqqqxxxx');

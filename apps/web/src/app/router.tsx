@@ -1,3 +1,4 @@
+import type { Role } from '@nano/contracts';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/components/account-page.tsx';
@@ -17,6 +18,11 @@ import { NanoDetailPage } from '../features/nanos/components/nano-detail-page.ts
 import { EditNanoPage, NewNanoPage } from '../features/nanos/components/nano-editor-page.tsx';
 import { NanoVersionsPage } from '../features/nanos/components/nano-versions-page.tsx';
 import { PublicProfilePage } from '../features/profiles/components/public-profile-page.tsx';
+import { FeaturedNanosPage } from '../features/search/components/featured-nanos-page.tsx';
+import { SavedSearchesPage } from '../features/search/components/saved-searches-page.tsx';
+import { SearchAnalyticsPage } from '../features/search/components/search-analytics-page.tsx';
+import { SearchPage } from '../features/search/components/search-page.tsx';
+import { UnsubscribePage } from '../features/search/components/unsubscribe-page.tsx';
 import { CREATOR_ROLES, STAFF_ROLES } from '../shared/auth/roles.ts';
 import { paths } from '../shared/routes.ts';
 import { GuestOnly } from './guards/guest-only.tsx';
@@ -26,6 +32,9 @@ import { RequiredActionsGate } from './guards/required-actions-gate.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { RootErrorPage, RouteErrorPage } from './pages/route-error-page.tsx';
 import { AppLayout } from './shell/app-shell.tsx';
+
+/** Roles of the admin-only pages (search analytics, featured Nanos). */
+const ADMIN_ROLES: readonly Role[] = ['admin'];
 
 /** A page with its own error boundary. */
 function page(path: string, element: ReactNode): RouteObject {
@@ -54,6 +63,8 @@ export const routes: RouteObject[] = [
           page(paths.resetPassword.path, <ResetPasswordPage />),
           page(paths.publicProfile.path, <PublicProfilePage />),
           page(paths.nanoDetail.path, <NanoDetailPage />),
+          page(paths.search.path, <SearchPage />),
+          page(paths.unsubscribeSavedSearches.path, <UnsubscribePage />),
           {
             element: <RequireAuth />,
             children: [
@@ -62,6 +73,7 @@ export const routes: RouteObject[] = [
               page(paths.requiredPasswordChange.path, <RequiredPasswordChangePage />),
               page(paths.requiredTwoFactor.path, <RequiredTwoFactorPage />),
               page(paths.nanoVersions.path, <NanoVersionsPage />),
+              page(paths.savedSearches.path, <SavedSearchesPage />),
               {
                 element: <RequireRole roles={CREATOR_ROLES} />,
                 children: [
@@ -75,6 +87,13 @@ export const routes: RouteObject[] = [
                 children: [
                   page(paths.moderationQueue.path, <ModerationQueuePage />),
                   page(paths.moderationReview.path, <ReviewPage />),
+                ],
+              },
+              {
+                element: <RequireRole roles={ADMIN_ROLES} />,
+                children: [
+                  page(paths.searchAnalytics.path, <SearchAnalyticsPage />),
+                  page(paths.featuredNanos.path, <FeaturedNanosPage />),
                 ],
               },
             ],

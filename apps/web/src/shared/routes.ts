@@ -63,6 +63,21 @@ export const paths = {
     path: '/moderation/nanos/:id',
     getHref: (id: string) => `/moderation/nanos/${encodeURIComponent(id)}`,
   },
+  /** Full-text search; the whole filter state is the query string (`?q=&level=1&level=2`), see `features/search`. */
+  search: {
+    path: '/suche',
+    getHref: (query?: URLSearchParams) => (query && query.size > 0 ? `/suche?${query}` : '/suche'),
+  },
+  savedSearches: { path: '/gespeicherte-suchen', getHref: () => '/gespeicherte-suchen' },
+  /** Linked from saved-search alert e-mails with `?token=`; works without signing in. */
+  unsubscribeSavedSearches: {
+    path: '/gespeicherte-suchen/abbestellen',
+    getHref: () => '/gespeicherte-suchen/abbestellen',
+  },
+  /** Admins: top queries, zero-result queries and click-through. */
+  searchAnalytics: { path: '/admin/suchanalyse', getHref: () => '/admin/suchanalyse' },
+  /** Admins: the Nanos picked for the home page's "Empfohlen" block. */
+  featuredNanos: { path: '/admin/empfohlen', getHref: () => '/admin/empfohlen' },
   /** Built in a later issue; linked from the registration form already. */
   terms: { path: '/nutzungsbedingungen', getHref: () => '/nutzungsbedingungen' },
   /** Built in a later issue; linked from the registration form already. */

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import { createCategoryTree, createProblem } from './factories.ts';
 import { createXhrMock } from './mock-xhr.ts';
 import { jsonResponse } from './render-app.tsx';
+import { createDiscover } from './search-factories.ts';
 
 /** A request the app sent, as a handler and the assertions see it. */
 export interface MockRequest {
@@ -37,7 +38,7 @@ export function problemResponse(
   );
 }
 
-/** What a guest gets from the session endpoints, and the category tree. */
+/** What a guest gets from the session endpoints, the category tree and the home page's (empty) discover blocks. */
 const DEFAULT_ROUTES: MockRoutes = {
   'GET /api/v1/auth/me': () => problemResponse(401, 'unauthenticated', 'Nicht angemeldet'),
   'POST /api/v1/auth/refresh': () => problemResponse(401, 'unauthenticated', 'Nicht angemeldet'),
@@ -46,6 +47,7 @@ const DEFAULT_ROUTES: MockRoutes = {
     return { token: TEST_CSRF_TOKEN };
   },
   'GET /api/v1/categories': () => createCategoryTree(),
+  'GET /api/v1/discover': () => createDiscover(),
   'GET /api/v1/me/notifications': () => ({ items: [], unread: 0 }),
 };
 

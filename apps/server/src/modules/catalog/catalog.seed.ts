@@ -132,6 +132,9 @@ async function seedNano(
 }
 
 /** Moves the history of the seeded Nanos into the past and gives the published ones an audience. */
+/** Distinct demo viewers of the last seven days per Nano at most. */
+const DEMO_RECENT_VIEWERS_MAX = 23;
+
 async function backdate(platform: Platform, seeded: Array<{ id: string; nano: DemoNano }>): Promise<void> {
   const now = platform.clock.now();
   let pendingRank = 0;
@@ -160,6 +163,23 @@ async function backdate(platform: Platform, seeded: Array<{ id: string; nano: De
         })
         .where('nano_id', '=', id)
         .execute();
+      // Some of those views fell in the last week, so the home page has something "trending".
+      const recent = timeline.publishedAt
+        ? Math.min(counters.views, (index * 7) % DEMO_RECENT_VIEWERS_MAX)
+        : 0;
+      if (recent > 0) {
+        await trx
+          .insertInto('nano_views')
+          .values(
+            Array.from({ length: recent }, (_, viewer) => ({
+              nano_id: id,
+              viewer_key: `demo-viewer-${viewer}`,
+              day: new Date(now.getTime() - (viewer % 7) * 86_400_000).toISOString().slice(0, 10),
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
       if (timeline.decidedAt) {
         await trx
           .updateTable('nano_reviews')

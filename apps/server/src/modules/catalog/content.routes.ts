@@ -57,7 +57,10 @@ async function sendFile(
       'content-security-policy',
       isHtml || file.kind === 'css' || file.kind === 'js' ? PACKAGE_CSP : FILE_CSP,
     )
-    .header('cross-origin-resource-policy', 'same-origin')
+    // The package runs in a sandboxed frame with an opaque origin: its images, styles and scripts
+    // are cross-origin requests to us. Browsers send no session cookie with them, so only what
+    // the public may see anyway can load this way.
+    .header('cross-origin-resource-policy', 'cross-origin')
     .header('x-frame-options', 'SAMEORIGIN');
   if (range) {
     reply.code(206).header('content-range', `bytes ${object.range.start}-${object.range.end}/${size}`);

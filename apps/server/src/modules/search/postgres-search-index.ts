@@ -333,7 +333,7 @@ function countFacets(
     license: (c) => query.license.length === 0 || (query.license as string[]).includes(c.license),
     duration: (c) => c.f_duration,
   };
-  const valueOf: Record<Exclude<SearchFacet, 'category'>, (c: Combo) => string | null> = {
+  const facetValue: Record<Exclude<SearchFacet, 'category'>, (c: Combo) => string | null> = {
     level: (c) => String(c.level),
     language: (c) => c.language,
     format: (c) => c.format,
@@ -343,10 +343,10 @@ function countFacets(
   const facets = emptyFacets();
   facets.category = categories.map((c) => ({ value: c.value, count: Number(c.count) }));
   let total = 0;
-  for (const facet of Object.keys(valueOf) as Array<Exclude<SearchFacet, 'category'>>) {
+  for (const facet of Object.keys(facetValue) as Array<Exclude<SearchFacet, 'category'>>) {
     const sums = new Map<string, number>();
     for (const combo of combos) {
-      const value = valueOf[facet](combo);
+      const value = facetValue[facet](combo);
       if (value !== null && SEARCH_FACETS.every((f) => f === facet || pass[f](combo))) {
         sums.set(value, (sums.get(value) ?? 0) + Number(combo.n));
       }

@@ -3,6 +3,7 @@ import {
   savedSearchListSchema,
   savedSearchSchema,
   unsubscribeRequestSchema,
+  unsubscribeResponseSchema,
   updateSavedSearchRequestSchema,
 } from '@nano/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -94,7 +95,7 @@ export async function savedSearchRoutes(app: FastifyInstance, { deps }: { deps: 
       schema: {
         tags: ['search'],
         body: unsubscribeRequestSchema,
-        response: { 200: z.object({ unsubscribed: z.number().int() }) },
+        response: { 200: unsubscribeResponseSchema },
       },
       config: { rateLimit: UNSUBSCRIBE_RATE_LIMIT },
     },

@@ -94,7 +94,7 @@ export async function toHits(deps: SearchDeps, nanos: IndexedNano[]): Promise<Se
 /** The query as the index takes it: creator resolved, paging turned into offset and limit. */
 export async function toIndexQuery(
   deps: Pick<SearchDeps, 'db'>,
-  query: Omit<SearchQuery, 'page' | 'pageSize'>,
+  query: Omit<SearchQuery, 'page' | 'pageSize' | 'exact'>,
   paging: { offset: number; limit: number },
 ): Promise<IndexQuery> {
   const { creator, ...filters } = query;
@@ -107,11 +107,12 @@ export async function toIndexQuery(
 
 async function runSearch(deps: SearchDeps, query: SearchQuery): Promise<SearchResult> {
   const paging = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
-  const indexQuery = await toIndexQuery(deps, query, paging);
+  const { exact, ...filters } = query;
+  const indexQuery = await toIndexQuery(deps, filters, paging);
   let result: IndexResult = await deps.index.search(indexQuery);
   let didYouMean: string | undefined;
   let corrected = false;
-  if (query.q && result.total < SEARCH_LIMITS.typoFallbackBelow) {
+  if (query.q && !exact && result.total < SEARCH_LIMITS.typoFallbackBelow) {
     const correction = await deps.index.correct(query.q);
     if (correction) {
       const alternative = await deps.index.search({ ...indexQuery, q: correction });
@@ -141,7 +142,7 @@ export async function search(deps: SearchDeps, query: SearchQuery): Promise<Sear
   const key = createHash('sha256').update(JSON.stringify(query)).digest('base64url');
   const result = await cached(deps, `q:${key}`, SEARCH_CACHE_TTL_MS, () => runSearch(deps, query));
   if (query.page === 1 && query.q) {
-    const { q, page: _page, pageSize: _size, ...filters } = query;
+    const { q, page: _page, pageSize: _size, exact: _exact, ...filters } = query;
     await deps.db
       .insertInto('search_queries')
       .values({
@@ -241,7 +242,7 @@ export async function discover(deps: SearchDeps, auth: AuthContext | null): Prom
     const viewed = await mostViewedSince(deps.db, since.toISOString().slice(0, 10), BLOCK * 3);
     const [newest, topRated, trending, featured] = await Promise.all([
       sortedBlock(deps, 'newest'),
-      sortedBlock(deps, 'rating'),
+      sortedBlock(deps, 'rating', { minRating: 1 }),
       deps.index.byIds(viewed),
       featuredIds(deps).then((ids) => deps.index.byIds(ids)),
     ]);

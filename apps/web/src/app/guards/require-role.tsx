@@ -17,11 +17,16 @@ export function RequireRole({ roles }: { roles: readonly Role[] }) {
     return <Outlet />;
   }
   const creatorPage = roles.includes('creator');
+  const adminPage = !creatorPage && !roles.includes('moderator');
   return (
     <Container size="sm" py="xl">
       <Stack gap="md" align="flex-start">
         <Title order={1}>{t('forbidden.title')}</Title>
-        <Text>{creatorPage ? t('forbidden.creatorText') : t('forbidden.staffText')}</Text>
+        <Text>
+          {t(
+            creatorPage ? 'forbidden.creatorText' : adminPage ? 'forbidden.adminText' : 'forbidden.staffText',
+          )}
+        </Text>
         {creatorPage && user?.role === 'consumer' ? (
           <Anchor component={Link} to={paths.becomeCreator.getHref()}>
             {t('forbidden.becomeCreator')}

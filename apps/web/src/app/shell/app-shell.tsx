@@ -1,7 +1,8 @@
-import { Anchor, AppShell, Container, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Container, Group, Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { HeaderSearch } from '../../features/search/components/header-search.tsx';
 import { paths } from '../../shared/routes.ts';
 import classes from './app-shell.module.css';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -36,13 +37,14 @@ export function AppLayout() {
                 <img src="/favicon.svg" alt="" width={28} height={28} />
                 <span className={classes.brandText}>{t('app.name')}</span>
               </Link>
-              <nav aria-label={t('app.mainNavigation')}>
+              <Box component="nav" aria-label={t('app.mainNavigation')} visibleFrom="xs">
                 <Anchor component={NavLink} to={paths.home.getHref()} end className={classes.navLink}>
                   {t('nav.home')}
                 </Anchor>
-              </nav>
+              </Box>
             </Group>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: 1 }}>
+              <HeaderSearch />
               <LanguageSwitch />
               <SessionControls />
             </Group>

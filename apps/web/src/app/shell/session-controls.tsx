@@ -75,6 +75,9 @@ export function SessionControls() {
           <Menu.Item component={Link} to={paths.publicProfile.getHref(user.username)}>
             {t('userMenu.publicProfile')}
           </Menu.Item>
+          <Menu.Item component={Link} to={paths.savedSearches.getHref()}>
+            {t('userMenu.savedSearches')}
+          </Menu.Item>
           {creator && (
             <>
               <Menu.Divider />
@@ -90,6 +93,16 @@ export function SessionControls() {
             <Menu.Item component={Link} to={paths.moderationQueue.getHref()}>
               {t('userMenu.moderation')}
             </Menu.Item>
+          )}
+          {user.role === 'admin' && (
+            <>
+              <Menu.Item component={Link} to={paths.searchAnalytics.getHref()}>
+                {t('userMenu.searchAnalytics')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.featuredNanos.getHref()}>
+                {t('userMenu.featuredNanos')}
+              </Menu.Item>
+            </>
           )}
           {user.role === 'consumer' && (
             <Menu.Item component={Link} to={paths.becomeCreator.getHref()}>

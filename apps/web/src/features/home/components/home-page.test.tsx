@@ -1,9 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createCategoryTree, createProblem } from '../../../testing/factories.ts';
+import { createCategoryTree, createCurrentUser, createProblem } from '../../../testing/factories.ts';
 import { mockApi } from '../../../testing/mock-api.ts';
 import { jsonResponse, renderApp } from '../../../testing/render-app.tsx';
+import { createDiscover, createSearchHit } from '../../../testing/search-factories.ts';
 
 describe('home page', () => {
   it('shows the category tree from the API, each top-level category with its children', async () => {
@@ -14,7 +15,7 @@ describe('home page', () => {
     expect(
       screen.getByRole('heading', { level: 1, name: 'Kurze Lerneinheiten für die Weiterbildung' }),
     ).toBeVisible();
-    expect(screen.getByRole('status')).toHaveTextContent('Themenbereiche werden geladen …');
+    expect(screen.getByText('Themenbereiche werden geladen …')).toBeInTheDocument();
 
     const business = await screen.findByRole('heading', { level: 3, name: 'Business Skills' });
     const businessCard = business.parentElement as HTMLElement;
@@ -25,7 +26,7 @@ describe('home page', () => {
     ).toEqual(['Excel', 'Projektmanagement']);
     expect(screen.getByRole('heading', { level: 3, name: 'IT & Software' })).toBeVisible();
     expect(screen.getByText('Künstliche Intelligenz')).toBeVisible();
-    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.queryByText('Themenbereiche werden geladen …')).not.toBeInTheDocument();
 
     const categoryCalls = api.fetchMock.mock.calls.filter(([url]) => url === '/api/v1/categories');
     expect(categoryCalls).toHaveLength(1);
@@ -67,7 +68,14 @@ describe('home page', () => {
 
     renderApp('/');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Keine Verbindung zum Server');
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+    const alerts = screen.getAllByRole('alert');
+    expect(alerts.map((alert) => alert.textContent)).toEqual([
+      expect.stringContaining('Keine Verbindung zum Server'),
+      expect.stringContaining('Keine Verbindung zum Server'),
+    ]);
+    expect(alerts[0]).toHaveTextContent('Die Empfehlungen konnten nicht geladen werden.');
+    expect(alerts[1]).toHaveTextContent('Die Themenbereiche konnten nicht geladen werden.');
   });
 
   it('says so when there are no categories yet', async () => {
@@ -76,5 +84,61 @@ describe('home page', () => {
     renderApp('/');
 
     expect(await screen.findByText('Es sind noch keine Themenbereiche angelegt.')).toBeVisible();
+  });
+});
+
+describe('home page discover blocks', () => {
+  it('shows "Empfohlen", "Neu", "Im Trend" and "Top bewertet" as lists of cards, leaving out empty blocks', async () => {
+    mockApi({
+      'GET /api/v1/discover': () =>
+        createDiscover({
+          featured: [createSearchHit({ title: 'Empfohlener Nano' })],
+          newest: [createSearchHit({ title: 'Neuer Nano' }), createSearchHit({ title: 'Noch ein neuer' })],
+          topRated: [createSearchHit({ title: 'Bester Nano', ratingAverage: 4.75, ratingCount: 1234 })],
+        }),
+    });
+    renderApp('/');
+
+    const featured = await screen.findByRole('region', { name: 'Empfohlen' });
+    expect(within(featured).getByRole('heading', { level: 3, name: 'Empfohlener Nano' })).toBeVisible();
+    const newest = screen.getByRole('region', { name: 'Neu' });
+    expect(within(newest).getAllByRole('listitem')).toHaveLength(2);
+    const topRated = screen.getByRole('region', { name: 'Top bewertet' });
+    expect(topRated).toHaveTextContent('4,8 ★ (1.234)');
+    expect(within(topRated).getByRole('link', { name: 'Bester Nano' }).getAttribute('href')).toMatch(
+      /^\/nanos\//,
+    );
+    expect(screen.queryByRole('region', { name: 'Im Trend' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Für dich' })).toBeNull();
+  });
+
+  it('shows "Für dich" to a signed-in user, or a hint to pick interests while there are none', async () => {
+    mockApi({
+      'GET /api/v1/auth/me': () => createCurrentUser(),
+      'GET /api/v1/discover': () => createDiscover({ forYou: [] }),
+    });
+    renderApp('/');
+
+    const forYou = await screen.findByRole('region', { name: 'Für dich' });
+    expect(forYou).toHaveTextContent('Wählen Sie in Ihrem Profil Interessen aus');
+    expect(within(forYou).getByRole('link', { name: 'Interessen auswählen' })).toHaveAttribute(
+      'href',
+      '/konto',
+    );
+  });
+
+  it('links each category to its search', async () => {
+    const tree = createCategoryTree();
+    mockApi({ 'GET /api/v1/categories': () => tree });
+    renderApp('/');
+
+    expect(await screen.findByRole('link', { name: 'Business Skills' })).toHaveAttribute(
+      'href',
+      `/suche?category=${tree.items[0]?.id}`,
+    );
+    expect(screen.getByRole('link', { name: 'Python' })).toHaveAttribute(
+      'href',
+      `/suche?category=${tree.items[1]?.children[0]?.id}`,
+    );
   });
 });

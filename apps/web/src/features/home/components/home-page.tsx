@@ -2,8 +2,9 @@ import { Container, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { CategoryOverview } from './category-overview.tsx';
+import { DiscoverBlocks } from './discover-blocks.tsx';
 
-/** `/`: what the platform is for, and the topics it covers. */
+/** `/`: what the platform is for, the discovery blocks (for you, featured, new, trending, top rated) and the topics. */
 export function HomePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('home.documentTitle'));
@@ -16,6 +17,7 @@ export function HomePage() {
             {t('home.intro')}
           </Text>
         </Stack>
+        <DiscoverBlocks />
         <CategoryOverview />
       </Stack>
     </Container>

@@ -8,6 +8,7 @@ import { useNano } from '../../../shared/nanos/api/get-nano.ts';
 import { paths } from '../../../shared/routes.ts';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
+import { FeaturedToggle } from './featured-toggle.tsx';
 import { NanoDetailView } from './nano-detail-view.tsx';
 import { OwnerActions } from './owner-actions.tsx';
 import { StatusBanner } from './status-banner.tsx';
@@ -46,11 +47,14 @@ function Detail({ nano }: { nano: Nano }) {
         level={1}
         version={version}
         actions={
-          <OwnerActions
-            nano={nano}
-            runningAction={actions.runningAction}
-            onAction={(action) => actions.request(action, nano)}
-          />
+          <>
+            <OwnerActions
+              nano={nano}
+              runningAction={actions.runningAction}
+              onAction={(action) => actions.request(action, nano)}
+            />
+            <FeaturedToggle nano={nano} />
+          </>
         }
       />
       {actions.dialog}
