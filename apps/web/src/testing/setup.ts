@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { changeLocale } from '../shared/i18n/i18n.ts';
 import { clearCsrfCookie } from './mock-api.ts';
+
+// The first render of a lazily loaded page can take over a second on a busy CI machine; waiting
+// up to 5 s (instead of 1 s) keeps `findBy…` and `waitFor` about behaviour, not machine speed.
+configure({ asyncUtilTimeout: 5_000 });
 
 // pdf.js needs a real browser (canvas, module workers); the e2e journey covers it. Here a PDF stays
 // "loading". Mocked in the setup file because the app's modules are loaded from here already.

@@ -49,3 +49,13 @@ export function UploadIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** A magnifying glass, for search buttons and links. */
+export function SearchIcon({ size = 18 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <circle cx="11" cy="11" r="7" />
+      <path d="M20 20l-3.5-3.5" />
+    </Svg>
+  );
+}

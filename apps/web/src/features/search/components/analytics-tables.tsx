@@ -62,14 +62,7 @@ export function TopQueriesTable({ rows }: { rows: SearchAnalytics['topQueries'] 
                 <QueryLink query={row.query} />
               </Table.Td>
               <Table.Td w="45%">
-                <Group gap="sm" wrap="nowrap">
-                  <Text size="sm" w={48} ta="right">
-                    {formatCount(row.searches, locale)}
-                  </Text>
-                  <div style={{ flex: 1 }}>
-                    <Bar value={row.searches} max={max} />
-                  </div>
-                </Group>
+                <CountWithBar count={row.searches} max={max} />
               </Table.Td>
               <Table.Td ta="right">{average.format(row.avgResults)}</Table.Td>
               <Table.Td ta="right">{formatCount(row.clicks, locale)}</Table.Td>
@@ -84,7 +77,6 @@ export function TopQueriesTable({ rows }: { rows: SearchAnalytics['topQueries'] 
 /** Queries that found nothing: what the catalogue lacks or what needs a synonym. */
 export function ZeroResultQueriesTable({ rows }: { rows: SearchAnalytics['zeroResultQueries'] }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const max = Math.max(0, ...rows.map((row) => row.searches));
   if (rows.length === 0) {
     return <Text>{t('searchAnalytics.noZeroResults')}</Text>;
@@ -106,19 +98,27 @@ export function ZeroResultQueriesTable({ rows }: { rows: SearchAnalytics['zeroRe
                 <QueryLink query={row.query} />
               </Table.Td>
               <Table.Td w="60%">
-                <Group gap="sm" wrap="nowrap">
-                  <Text size="sm" w={48} ta="right">
-                    {formatCount(row.searches, locale)}
-                  </Text>
-                  <div style={{ flex: 1 }}>
-                    <Bar value={row.searches} max={max} zero />
-                  </div>
-                </Group>
+                <CountWithBar count={row.searches} max={max} zero />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A count and its bar, so the table reads as a chart. */
+function CountWithBar({ count, max, zero = false }: { count: number; max: number; zero?: boolean }) {
+  const locale = useLocale();
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Text size="sm" w={48} ta="right">
+        {formatCount(count, locale)}
+      </Text>
+      <div style={{ flex: 1 }}>
+        <Bar value={count} max={max} zero={zero} />
+      </div>
+    </Group>
   );
 }

@@ -2,8 +2,9 @@ import { ActionIcon, Box } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { paths } from '../../../shared/routes.ts';
+import { SearchIcon } from '../../../shared/ui/icons.tsx';
 import { searchStateToParams } from '../api/search-params.ts';
-import { SearchBox, SearchIcon } from './search-box.tsx';
+import { SearchBox } from './search-box.tsx';
 
 /**
  * The header's search: a field with completions from `md` up, a link to the search page on

@@ -6,32 +6,13 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { paths } from '../../../shared/routes.ts';
+import { SearchIcon } from '../../../shared/ui/icons.tsx';
 import { isSuggestable, useSuggestions } from '../api/get-suggestions.ts';
 import { searchStateToParams } from '../api/search-params.ts';
 import classes from './search-box.module.css';
 
 /** Pause in typing before completions are asked for. */
 export const SUGGEST_DEBOUNCE_MS = 150;
-
-/** A magnifying glass, for the submit buttons and the header's search link. */
-export function SearchIcon({ size = 18 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="11" cy="11" r="7" />
-      <path d="M20 20l-3.5-3.5" />
-    </svg>
-  );
-}
 
 interface SearchBoxProps {
   /** The text to start with, e.g. the current query; remount (key) to reset it. */
