@@ -133,12 +133,10 @@ describe(`view and download counters (${testDatabaseKind})`, () => {
     expect((await counters(id)).downloads).toBe(3);
   });
 
-  it('loses no download when 20 different users download at the same time', async () => {
+  it('loses no download when 20 visitors download at the same time', async () => {
     const id = await createPublishedNano(t, owner, moderator);
-    const readers: TestClient[] = [];
-    for (let i = 0; i < 20; i++) {
-      readers.push(await signIn(t, await createUser(t, { role: 'consumer' }), { ip: nextIp() }));
-    }
+    // Guests (the Nano allows downloads): twenty password sign-ins would only measure Argon2.
+    const readers = Array.from({ length: 20 }, () => new TestClient(t.app, { ip: nextIp() }));
     const results = await Promise.all(readers.map((reader) => reader.get(`/api/v1/nanos/${id}/download`)));
     expect(results.map((res) => res.statusCode)).toEqual(Array(20).fill(200));
     expect((await counters(id)).downloads).toBe(20);
