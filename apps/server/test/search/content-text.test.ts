@@ -29,7 +29,7 @@ describe(`text inside a Nano's files is searchable (${testDatabaseKind})`, () =>
   /** The Nanos whose search document matches `query` (German configuration, as a user types it). */
   async function found(query: string): Promise<string[]> {
     const result = await sql<{ nano_id: string }>`
-      select nano_id from search_documents where document @@ websearch_to_tsquery('nm_german', ${query})
+      select nano_id from search_texts where document @@ websearch_to_tsquery('nm_german', ${query})
     `.execute(t.platform.database.db);
     return result.rows.map((row) => row.nano_id);
   }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_identity.ts';
 import * as m0004 from './0004_catalog.ts';
 import * as m0005 from './0005_notifications.ts';
 import * as m0006 from './0006_search.ts';
+import * as m0007 from './0007_search_split.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_catalog': m0004,
   '0005_notifications': m0005,
   '0006_search': m0006,
+  '0007_search_split': m0007,
 };

@@ -31,7 +31,7 @@ const and = (conditions: Condition[]): Condition =>
 function queryFor(column: 'de' | 'en' | 'si') {
   return sql.ref(`q.${column}`);
 }
-const documentQuery = sql`case d.language when 'de' then ${queryFor('de')} when 'en' then ${queryFor('en')} else ${queryFor('si')} end`;
+const documentQuery = sql`case t.language when 'de' then ${queryFor('de')} when 'en' then ${queryFor('en')} else ${queryFor('si')} end`;
 
 const DURATION_CASE = sql.raw(
   `case ${DURATION_BUCKETS.map((b) => `when d.duration_minutes between ${b.min} and ${b.max} then '${b.min}-${b.max}'`).join(' ')} end`,
@@ -66,8 +66,8 @@ function baseFilters(query: IndexQuery): Condition[] {
   const conditions: Condition[] = [];
   if (query.q) {
     conditions.push(
-      sql<boolean>`d.document @@ (q.de || q.en || q.si)`,
-      sql<boolean>`d.document @@ ${documentQuery}`,
+      sql<boolean>`t.document @@ (q.de || q.en || q.si)`,
+      sql<boolean>`t.document @@ ${documentQuery}`,
     );
   }
   if (query.creatorId !== undefined) {
@@ -140,7 +140,7 @@ function toIndexed(row: DocRow): IndexedNano {
 }
 
 const CARD_COLUMNS = sql.raw(
-  'd.nano_id, d.creator_id, d.title, d.excerpt, d.thumbnail_key, d.level, d.duration_minutes, d.language, d.format, d.license, d.rating_avg, d.rating_count, d.favorite_count, d.published_at',
+  'd.nano_id, d.creator_id, t.title, t.excerpt, t.thumbnail_key, d.level, d.duration_minutes, d.language, d.format, d.license, d.rating_avg, d.rating_count, d.favorite_count, d.published_at',
 );
 
 function emptyFacets(): Record<SearchFacet, FacetCount[]> {
@@ -165,7 +165,7 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
         and(SEARCH_FACETS.filter((f) => f !== facet).map((f) => sql<boolean>`b.${sql.raw(`f_${f}`)}`));
       const flags = sql.join(SEARCH_FACETS.map((f) => sql`${facets[f]} as ${sql.raw(`f_${f}`)}`));
       const rank = hasText
-        ? sql`round(ts_rank(${sql.val([...RANK_WEIGHTS])}::real[], d.document, ${documentQuery})::numeric, ${sql.lit(RANK_PRECISION)})`
+        ? sql`round(ts_rank(${sql.val([...RANK_WEIGHTS])}::real[], t.document, ${documentQuery})::numeric, ${sql.lit(RANK_PRECISION)})`
         : sql`0`;
       // Facets in two passes: one group-by over the small facet columns (each facet is then summed
       // in JS with the other filters applied) and one over the categories.
@@ -196,7 +196,7 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
           select d.nano_id, d.category_ids, d.level, d.language, d.format, d.license, d.duration_minutes,
                  d.rating_score, d.published_at, d.popularity, ${DURATION_CASE} as bucket,
                  ${rank} as rank, ${flags}
-            from search_documents d, q
+            from search_documents d ${hasText ? sql`join search_texts t on t.nano_id = d.nano_id` : sql``}, q
            where ${and(baseFilters(query))}
         )
         select
@@ -255,15 +255,15 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
           order by s.doc_count desc limit ${limit})
         union all
         (select 'title', c.title, c.nano_id, 1, c.popularity from (
-           select d.title, d.nano_id, d.popularity from search_documents d
-            where d.title_norm like ${startsWith} order by d.title_norm limit ${SUGGEST_CANDIDATES}
+           select t.title, t.nano_id, d.popularity from search_texts t join search_documents d using (nano_id)
+            where t.title_norm like ${startsWith} order by t.title_norm limit ${SUGGEST_CANDIDATES}
          ) c order by c.popularity desc limit ${limit})
         ${
           prefix.length >= TRIGRAM_MIN
             ? sql`union all
         (select 'title', c.title, c.nano_id, 2, c.popularity from (
-           select d.title, d.nano_id, d.popularity from search_documents d
-            where d.title_norm like '% ' || search_fold(${escapeLike(prefix)}) || '%' limit ${SUGGEST_CANDIDATES}
+           select t.title, t.nano_id, d.popularity from search_texts t join search_documents d using (nano_id)
+            where t.title_norm like '% ' || search_fold(${escapeLike(prefix)}) || '%' limit ${SUGGEST_CANDIDATES}
          ) c order by c.popularity desc limit ${limit})`
             : sql``
         }
@@ -289,7 +289,8 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
         return [];
       }
       const rows = await sql<DocRow>`
-        select ${CARD_COLUMNS} from search_documents d where d.nano_id = any(${sql.val(ids)}::uuid[])
+        select ${CARD_COLUMNS} from search_documents d join search_texts t on t.nano_id = d.nano_id
+         where d.nano_id = any(${sql.val(ids)}::uuid[])
       `.execute(db);
       const byId = new Map(rows.rows.map((row) => [row.nano_id, toIndexed(row)]));
       return ids.flatMap((id) => byId.get(id) ?? []);

@@ -8,14 +8,12 @@ type TsVector = ColumnType<string, never, never>;
 
 /**
  * One row per Nano the public may find, maintained by database triggers from the catalog
- * (migration 0006): never written by application code.
+ * (migrations 0006, 0007): never written by application code. Only what filters, sorts and
+ * facets read, so scanning it stays cheap; the text is in `search_texts`.
  */
 export interface SearchDocumentsTable {
   nano_id: string;
   creator_id: string;
-  title: string;
-  title_norm: string;
-  excerpt: string;
   language: string;
   level: number;
   format: string;
@@ -23,8 +21,6 @@ export interface SearchDocumentsTable {
   duration_minutes: number;
   /** The Nano's categories and their parents, so a parent filter finds its children. */
   category_ids: UuidArray;
-  tags: TextArray;
-  thumbnail_key: string | null;
   rating_avg: number | null;
   rating_count: number;
   rating_score: number;
@@ -32,6 +28,18 @@ export interface SearchDocumentsTable {
   view_count: number;
   popularity: number;
   published_at: Date;
+}
+
+/** The text side of a search document: what a text query matches and a result card shows. */
+export interface SearchTextsTable {
+  nano_id: string;
+  /** The Nano's language: the configuration its document was parsed in. */
+  language: string;
+  title: string;
+  title_norm: string;
+  excerpt: string;
+  tags: TextArray;
+  thumbnail_key: string | null;
   document: TsVector;
 }
 
@@ -88,6 +96,7 @@ export interface FeaturedNanosTable {
 
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
+  search_texts: SearchTextsTable;
   search_terms: SearchTermsTable;
   nano_version_texts: NanoVersionTextsTable;
   search_queries: SearchQueriesTable;
