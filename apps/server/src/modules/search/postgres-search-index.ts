@@ -249,22 +249,24 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
       // The patterns are folded inline (an immutable function of a parameter), so the planner can
       // use the prefix and trigram indexes; candidates are capped before ranking by popularity.
       const startsWith = sql`search_fold(${escapeLike(prefix)}) || '%'`;
+      // Looked up per candidate (a primary-key read), never by joining the whole table.
+      const popularity = sql`(select d.popularity from search_documents d where d.nano_id = c.nano_id)`;
       const rows = await sql<{ kind: 'tag' | 'title'; text: string; id: string | null }>`
         (select 'tag' as kind, s.display as text, null::uuid as id, 0 as part, s.doc_count::float8 as weight
            from search_terms s where s.kind = 'tag' and s.term like ${startsWith}
           order by s.doc_count desc limit ${limit})
         union all
-        (select 'title', c.title, c.nano_id, 1, c.popularity from (
-           select t.title, t.nano_id, d.popularity from search_texts t join search_documents d using (nano_id)
+        (select 'title', c.title, c.nano_id, 1, ${popularity} as popularity from (
+           select t.title, t.nano_id from search_texts t
             where t.title_norm like ${startsWith} order by t.title_norm limit ${SUGGEST_CANDIDATES}
-         ) c order by c.popularity desc limit ${limit})
+         ) c order by popularity desc limit ${limit})
         ${
           prefix.length >= TRIGRAM_MIN
             ? sql`union all
-        (select 'title', c.title, c.nano_id, 2, c.popularity from (
-           select t.title, t.nano_id, d.popularity from search_texts t join search_documents d using (nano_id)
+        (select 'title', c.title, c.nano_id, 2, ${popularity} as popularity from (
+           select t.title, t.nano_id from search_texts t
             where t.title_norm like '% ' || search_fold(${escapeLike(prefix)}) || '%' limit ${SUGGEST_CANDIDATES}
-         ) c order by c.popularity desc limit ${limit})`
+         ) c order by popularity desc limit ${limit})`
             : sql``
         }
         order by part, weight desc
