@@ -28,7 +28,9 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 function selectScenarios(options: BenchOptions): Scenario[] {
   if (options.scenarios === 'all') {
-    return [...registry];
+    // The demo-data scenarios sign in as demo accounts; the dataset ones need the generated catalogue.
+    const wanted = options.databaseUrl ? 'generated' : 'demo';
+    return registry.filter((s) => (s.dataset ?? 'demo') === wanted);
   }
   return options.scenarios.map((name) => {
     const found = registry.find((s) => s.name === name);
@@ -164,12 +166,22 @@ async function main(): Promise<number> {
     commit = git(['rev-parse', '--short', 'HEAD']);
     dirty = (git(['--no-optional-locks', 'status', '--porcelain']) ?? '') !== '';
     const dataDir = await createDataDir(resources);
+    // An existing database (the generated dataset) is used as it is: not created, not dropped, no demo data.
     const databaseUrl =
-      options.db === 'postgres' ? await createPostgresDatabase(options.postgresUrl, resources) : undefined;
+      options.databaseUrl ??
+      (options.db === 'postgres' ? await createPostgresDatabase(options.postgresUrl, resources) : undefined);
+    const demoData = options.databaseUrl === undefined;
     log(
-      `starting the server (${options.db}${databaseUrl ? `, ${new URL(databaseUrl).pathname.slice(1)}` : ''})`,
+      `starting the server (${options.db}${databaseUrl ? `, ${new URL(databaseUrl).pathname.slice(1)}` : ''}` +
+        `${demoData ? '' : ', existing database, no demo data'})`,
     );
-    const server = await startServer({ dataDir, databaseUrl, resources, signal: controller.signal });
+    const server = await startServer({
+      dataDir,
+      databaseUrl,
+      demoData,
+      resources,
+      signal: controller.signal,
+    });
     log(`ready at ${server.baseUrl} (pid ${server.pid}); waiting for its start-up work to finish`);
     const settled = await Promise.race([waitUntilQuiet(server.pid, controller.signal), server.exited]);
     log(`server idle after ${settled.toFixed(0)} s`);
@@ -178,6 +190,8 @@ async function main(): Promise<number> {
       db: options.db,
       connections: options.connections,
       durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      databaseUrl,
     };
 
     for (const scenario of selected) {
@@ -219,10 +233,11 @@ async function main(): Promise<number> {
     await resources.release();
   }
 
+  const existing = options.databaseUrl ? new URL(options.databaseUrl).pathname.slice(1) : undefined;
   const problems = results.flatMap((r) => problemsOf(r).map((p) => `${r.name}: ${p}`));
   const m = machine();
   process.stdout.write(
-    `\nSummary: ${options.db}, ${options.connections} connections, ${options.durationSeconds} s per scenario, ` +
+    `\nSummary: ${options.db}${existing ? ` (existing database ${existing})` : ''}, ${options.connections} connections, ${options.durationSeconds} s per scenario, ` +
       `commit ${commit ?? 'unknown'}${dirty ? ' (+ local changes)' : ''}, ${startedAt.toISOString()}\n` +
       `Machine: ${m.cpus} × ${m.cpuModel}, ${(m.memoryTotalBytes / 2 ** 30).toFixed(1)} GiB, Node ${m.node}\n\n` +
       `${summaryMarkdown(results)}\n`,
@@ -241,6 +256,7 @@ async function main(): Promise<number> {
       durationSeconds: options.durationSeconds,
       connections: options.connections,
       warmupSeconds: options.warmupSeconds,
+      existingDatabase: existing,
     },
     results,
     problems,

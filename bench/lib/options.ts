@@ -10,6 +10,11 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** The PostgreSQL server `--db postgres` creates its throw-away database on. */
   postgresUrl: string;
+  /**
+   * An existing database to run against instead of a throw-away one (implies `postgres`): the
+   * generated dataset of `npm run bench:generate`. Neither created nor dropped; no demo data.
+   */
+  databaseUrl: string | undefined;
   help: boolean;
 }
 
@@ -27,6 +32,9 @@ Options (each also as an environment variable):
   --postgres-url <url>   PostgreSQL server for --db postgres          BENCH_POSTGRES_URL
                          (default postgres://postgres@127.0.0.1:5432/postgres; a fresh
                          nano_bench_* database is created there and dropped afterwards)
+  --database-url <url>   run against this existing database instead   BENCH_DATABASE_URL
+                         (implies --db postgres; kept as it is, no demo data loaded), e.g. the
+                         dataset of npm run bench:generate: postgres://postgres@127.0.0.1:5432/nano_bench
   -h, --help             this text
 `;
 
@@ -37,6 +45,7 @@ const FLAGS = {
   scenario: { type: 'string' },
   warmup: { type: 'string' },
   'postgres-url': { type: 'string' },
+  'database-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -61,9 +70,16 @@ export function parseOptions(
     return values[flag] ?? env[envName] ?? (npmValue && npmValue !== 'true' ? npmValue : undefined);
   };
 
-  const db = pick('db') ?? 'pglite';
+  const databaseUrl = pick('database-url');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new UsageError(`--database-url must be a postgres:// URL, not ${databaseUrl}`);
+  }
+  const db = pick('db') ?? (databaseUrl ? 'postgres' : 'pglite');
   if (db !== 'pglite' && db !== 'postgres') {
     throw new UsageError(`--db must be pglite or postgres, not ${db}`);
+  }
+  if (databaseUrl && db !== 'postgres') {
+    throw new UsageError('--database-url needs --db postgres');
   }
   const scenario = pick('scenario') ?? 'all';
   return {
@@ -79,6 +95,7 @@ export function parseOptions(
             .filter(Boolean),
     warmupSeconds: integer('warmup', pick('warmup') ?? '2', 0, 60),
     postgresUrl: pick('postgres-url') ?? defaultPostgresUrl,
+    databaseUrl,
     help: values.help ?? false,
   };
 }

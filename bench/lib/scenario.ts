@@ -10,6 +10,10 @@ export interface ScenarioContext {
   connections: number;
   /** Measured seconds per scenario (the warm-up is extra). */
   durationSeconds: number;
+  /** Warm-up seconds before the measurement (custom scenarios warm up themselves). */
+  warmupSeconds: number;
+  /** The server's PostgreSQL database (undefined with PGlite), for scenarios that inspect or nudge it. */
+  databaseUrl: string | undefined;
 }
 
 /** One request of a load plan: method, path, headers and body, as autocannon takes them. */
@@ -56,14 +60,22 @@ export interface CustomContext extends ScenarioContext {
  * A registered scenario. `http` scenarios are load-tested with autocannon; `custom` ones (WebSocket
  * fan-out, upload memory, ...) run their own bounded load and report a {@link Measurement}.
  */
-export type Scenario =
+export type Scenario = (
   | { kind: 'http'; name: string; description: string; prepare(ctx: ScenarioContext): Promise<HttpPlan> }
-  | { kind: 'custom'; name: string; description: string; run(ctx: CustomContext): Promise<Measurement> };
+  | { kind: 'custom'; name: string; description: string; run(ctx: CustomContext): Promise<Measurement> }
+) & {
+  /**
+   * `generated`: runs on the dataset of `npm run bench:generate` (`--database-url`); `--scenario all`
+   * picks these scenarios with `--database-url` and the others (on the demo data) without.
+   */
+  dataset?: 'demo' | 'generated';
+};
 
 /** The definition of an HTTP scenario; `setup` runs once before warm-up, its result feeds `requests`. */
 export interface HttpScenarioDefinition<State> {
   name: string;
   description: string;
+  dataset?: 'demo' | 'generated';
   /** Status codes a correct answer has (default: 200). */
   expectStatus?: readonly number[];
   setup?: (ctx: ScenarioContext) => Promise<State>;
@@ -72,11 +84,12 @@ export interface HttpScenarioDefinition<State> {
 
 /** Defines an HTTP scenario, e.g. `httpScenario({ name, description, requests: [{ path: '/x' }] })`. */
 export function httpScenario<State = undefined>(definition: HttpScenarioDefinition<State>): Scenario {
-  const { name, description, setup, requests, expectStatus = [200] } = definition;
+  const { name, description, dataset, setup, requests, expectStatus = [200] } = definition;
   return {
     kind: 'http',
     name,
     description,
+    ...(dataset ? { dataset } : {}),
     async prepare(ctx) {
       const state = (setup ? await setup(ctx) : undefined) as State;
       return { requests: typeof requests === 'function' ? requests(state, ctx) : requests, expectStatus };
@@ -88,6 +101,7 @@ export function httpScenario<State = undefined>(definition: HttpScenarioDefiniti
 export function customScenario(definition: {
   name: string;
   description: string;
+  dataset?: 'demo' | 'generated';
   run(ctx: CustomContext): Promise<Measurement>;
 }): Scenario {
   return { kind: 'custom', ...definition };

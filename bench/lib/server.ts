@@ -113,6 +113,8 @@ export interface ServerProcess {
 export interface StartOptions {
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Seed the demo accounts and catalogue (default); off for a prepared database such as the generated dataset. */
+  demoData?: boolean;
   resources: Resources;
   signal: AbortSignal;
 }
@@ -121,6 +123,7 @@ export interface StartOptions {
 export async function startServer({
   dataDir,
   databaseUrl,
+  demoData = true,
   resources,
   signal,
 }: StartOptions): Promise<ServerProcess> {
@@ -143,6 +146,7 @@ export async function startServer({
     // One client IP sends everything; the limiter still counts each request but must not answer 429.
     RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
     TRUST_PROXY: 'true',
+    DEMO_DATA: String(demoData),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   const child = spawn(process.execPath, [SERVER_CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

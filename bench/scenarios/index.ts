@@ -5,6 +5,14 @@ import { categoriesEtag } from './categories-etag.ts';
 import { healthLive } from './health-live.ts';
 import { login } from './login.ts';
 import { nanoDetail } from './nano-detail.ts';
+import {
+  search,
+  searchSuggest,
+  searchSuggestUncached,
+  searchSuggestUncachedPaced,
+  searchUncached,
+  searchUncachedPaced,
+} from './search.ts';
 import { upload100mb } from './upload-100mb.ts';
 import { zip2000Entries } from './zip-2000-entries.ts';
 
@@ -19,6 +27,12 @@ export const scenarios: readonly Scenario[] = [
   login,
   authMe,
   nanoDetail,
+  search,
+  searchUncached,
+  searchUncachedPaced,
+  searchSuggest,
+  searchSuggestUncached,
+  searchSuggestUncachedPaced,
   upload100mb,
   zip2000Entries,
 ];

@@ -164,9 +164,11 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
       const allBut = (facet: SearchFacet) =>
         and(SEARCH_FACETS.filter((f) => f !== facet).map((f) => sql<boolean>`b.${sql.raw(`f_${f}`)}`));
       const flags = sql.join(SEARCH_FACETS.map((f) => sql`${facets[f]} as ${sql.raw(`f_${f}`)}`));
-      const rank = hasText
-        ? sql`round(ts_rank(${sql.val([...RANK_WEIGHTS])}::real[], t.document, ${documentQuery})::numeric, ${sql.lit(RANK_PRECISION)})`
-        : sql`0`;
+      // Only the relevance and duration orders read the rank: the other sorts skip ts_rank.
+      const rank =
+        hasText && (query.sort === 'relevance' || query.sort === 'duration')
+          ? sql`round(ts_rank(${sql.val([...RANK_WEIGHTS])}::real[], t.document, ${documentQuery})::numeric, ${sql.lit(RANK_PRECISION)})`
+          : sql`0`;
       // Facets in two passes: one group-by over the small facet columns (each facet is then summed
       // in JS with the other filters applied) and one over the categories.
       const facetSql = query.withoutFacets
@@ -258,7 +260,7 @@ export function createPostgresSearchIndex(db: Db): SearchIndex {
         union all
         (select 'title', c.title, c.nano_id, 1, ${popularity} as popularity from (
            select t.title, t.nano_id from search_texts t
-            where t.title_norm like ${startsWith} order by t.title_norm limit ${SUGGEST_CANDIDATES}
+            where t.title_norm like ${startsWith} order by t.title_norm collate "C" limit ${SUGGEST_CANDIDATES}
          ) c order by popularity desc limit ${limit})
         ${
           prefix.length >= TRIGRAM_MIN
