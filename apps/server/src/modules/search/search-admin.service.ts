@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import type { AuthContext } from '../identity/session.service.ts';
 import type { SearchDeps } from './search.deps.ts';
-import { bumpGeneration, featuredIds, toHits } from './search.service.ts';
+import { bumpGeneration, featuredIds } from './search.repository.ts';
+import { toHits } from './search.service.ts';
 
 /** Nanos on the home page's "Empfohlen" block at most. */
 export const FEATURED_MAX = 12;
@@ -15,7 +16,7 @@ export const ANALYTICS_DEFAULT_DAYS = 30;
 export const ANALYTICS_MAX_DAYS = 366;
 
 export async function listFeatured(deps: SearchDeps): Promise<SearchHit[]> {
-  return toHits(deps, await deps.index.byIds(await featuredIds(deps)));
+  return toHits(deps, await deps.index.byIds(await featuredIds(deps.db)));
 }
 
 /** Puts a findable Nano on the home page (at the end); idempotent. */
@@ -45,7 +46,7 @@ export async function addFeatured(deps: SearchDeps, auth: AuthContext, nanoId: s
       trx,
     );
   });
-  await bumpGeneration(deps);
+  await bumpGeneration(deps.db);
 }
 
 export async function removeFeatured(deps: SearchDeps, auth: AuthContext, nanoId: string): Promise<void> {
@@ -58,7 +59,7 @@ export async function removeFeatured(deps: SearchDeps, auth: AuthContext, nanoId
       );
     }
   });
-  await bumpGeneration(deps);
+  await bumpGeneration(deps.db);
 }
 
 const DAY_MS = 86_400_000;

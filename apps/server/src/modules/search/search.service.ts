@@ -8,13 +8,12 @@ import {
   type SearchResult,
   type Suggestion,
 } from '@nano/contracts';
-import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { thumbnailUrl } from '../catalog/catalog.presenter.ts';
 import { mostViewedSince } from '../catalog/catalog.repository.ts';
 import type { AuthContext } from '../identity/session.service.ts';
 import { findUserIdByUsername, getInterests, getUserCards } from '../identity/user-cards.ts';
 import type { SearchDeps } from './search.deps.ts';
+import * as repo from './search.repository.ts';
 import type { IndexedNano, IndexQuery, IndexResult } from './search-index.ts';
 
 /** How long a search answer or the discover blocks stay in the shared cache. */
@@ -28,29 +27,13 @@ export function normaliseQuery(q: string): string {
   return q.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/**
- * The generation of the index: it changes whenever what is findable changes (publication, archive,
- * edit, takedown), so cached answers of an older generation are never served again.
- */
-async function generation(deps: SearchDeps): Promise<string> {
-  const result = await sql<{ generation: string | number }>`
-    select case when is_called then last_value else 0 end as generation from search_generation
-  `.execute(deps.db);
-  return String(result.rows[0]?.generation ?? 0);
-}
-
-/** Makes every cached answer stale, for changes the catalog triggers do not see (the featured block). */
-export async function bumpGeneration(deps: Pick<SearchDeps, 'db'>): Promise<void> {
-  await sql`select nextval('search_generation')`.execute(deps.db);
-}
-
 async function cached<T>(
   deps: SearchDeps,
   key: string,
   ttlMs: number,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const fullKey = `search:${await generation(deps)}:${key}`;
+  const fullKey = `search:${await repo.currentGeneration(deps.db)}:${key}`;
   const hit = await deps.cache.get(fullKey);
   if (hit) {
     return JSON.parse(hit) as T;
@@ -143,16 +126,12 @@ export async function search(deps: SearchDeps, query: SearchQuery): Promise<Sear
   const result = await cached(deps, `q:${key}`, SEARCH_CACHE_TTL_MS, () => runSearch(deps, query));
   if (query.page === 1 && query.q) {
     const { q, page: _page, pageSize: _size, exact: _exact, ...filters } = query;
-    await deps.db
-      .insertInto('search_queries')
-      .values({
-        id: uuidv7(),
-        query_norm: normaliseQuery(q),
-        filters: JSON.stringify(filters),
-        result_count: result.total,
-        created_at: deps.clock.now(),
-      })
-      .execute();
+    await repo.insertQuery(deps.db, {
+      queryNorm: normaliseQuery(q),
+      filters,
+      resultCount: result.total,
+      at: deps.clock.now(),
+    });
   }
   return result;
 }
@@ -162,16 +141,12 @@ export async function recordClick(
   deps: SearchDeps,
   click: { q: string; nanoId: string; position: number },
 ): Promise<void> {
-  await deps.db
-    .insertInto('search_clicks')
-    .values({
-      id: uuidv7(),
-      query_norm: normaliseQuery(click.q),
-      nano_id: click.nanoId,
-      position: click.position,
-      created_at: deps.clock.now(),
-    })
-    .execute();
+  await repo.insertClick(deps.db, {
+    queryNorm: normaliseQuery(click.q),
+    nanoId: click.nanoId,
+    position: click.position,
+    at: deps.clock.now(),
+  });
 }
 
 function categorySuggestions(tree: CategoryTree, prefix: string, locale: 'de' | 'en'): Suggestion[] {
@@ -223,17 +198,6 @@ async function sortedBlock(deps: SearchDeps, sort: IndexQuery['sort'], extra: Pa
   return result.hits;
 }
 
-/** The ids of Nanos whose ids the admins picked for the home page, in their order. */
-export async function featuredIds(deps: SearchDeps): Promise<string[]> {
-  const rows = await deps.db
-    .selectFrom('featured_nanos')
-    .select('nano_id')
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
-  return rows.map((row) => row.nano_id);
-}
-
 /** The home page blocks; "for you" from the user's interests (null for guests). */
 export async function discover(deps: SearchDeps, auth: AuthContext | null): Promise<Discover> {
   const shared = await cached(deps, 'discover', DISCOVER_CACHE_TTL_MS, async () => {
@@ -244,7 +208,7 @@ export async function discover(deps: SearchDeps, auth: AuthContext | null): Prom
       sortedBlock(deps, 'newest'),
       sortedBlock(deps, 'rating', { minRating: 1 }),
       deps.index.byIds(viewed),
-      featuredIds(deps).then((ids) => deps.index.byIds(ids)),
+      repo.featuredIds(deps.db).then((ids) => deps.index.byIds(ids)),
     ]);
     return {
       newest: await toHits(deps, newest),
