@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.ts';
 import { registerJobs } from './jobs.ts';
+import { analyticsModule } from './modules/analytics/analytics.module.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import type { CatalogDeps } from './modules/catalog/catalog.deps.ts';
@@ -15,7 +16,10 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { contentRoutes } from './modules/catalog/content.routes.ts';
 import { versionRoutes } from './modules/catalog/versions.routes.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
+import { feedbackModule } from './modules/feedback/feedback.module.ts';
 import { createIdentityDeps, identityModule } from './modules/identity/identity.module.ts';
+import { listsModule } from './modules/lists/lists.module.ts';
+import type { ModuleDeps } from './modules/module-deps.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createPostgresSearchIndex } from './modules/search/postgres-search-index.ts';
@@ -120,6 +124,21 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
     secret: config.sessionSecret,
   };
   await app.register(searchModule, { deps: search });
+  const modules: ModuleDeps = {
+    db: platform.database.db,
+    clock: platform.clock,
+    cache: platform.cache,
+    storage: platform.storage,
+    jobs: platform.jobs,
+    mailer: platform.mailer,
+    audit,
+    notifications,
+    publicUrl: config.publicUrl,
+    secret: config.sessionSecret,
+  };
+  await app.register(feedbackModule, { deps: modules });
+  await app.register(listsModule, { deps: modules });
+  await app.register(analyticsModule, { deps: modules });
   registerJobs(platform, config);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });

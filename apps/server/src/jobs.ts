@@ -1,5 +1,7 @@
 import type { AppConfig } from './config.ts';
+import { registerAnalyticsJobs, scheduleAnalyticsJobs } from './modules/analytics/analytics.jobs.ts';
 import { generateThumbnail } from './modules/catalog/thumbnails.ts';
+import { registerNotificationJobs } from './modules/notifications/notifications.jobs.ts';
 import { indexVersionContent } from './modules/search/content-text.ts';
 import { SAVED_SEARCH_ALERTS_CRON, sendSavedSearchAlerts } from './modules/search/saved-search-alerts.ts';
 import type { Platform } from './platform/index.ts';
@@ -31,9 +33,12 @@ export function registerJobs(
       secret: config.sessionSecret,
     }),
   );
+  registerNotificationJobs(platform, config);
+  registerAnalyticsJobs(platform);
 }
 
 /** Creates or updates the cron schedules (idempotent; every instance may call it at start). */
 export async function scheduleJobs(platform: Platform): Promise<void> {
   await platform.jobs.schedule('search.saved_search_alerts', SAVED_SEARCH_ALERTS_CRON);
+  await scheduleAnalyticsJobs(platform);
 }

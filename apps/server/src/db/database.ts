@@ -1,7 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AnalyticsTables } from '../modules/analytics/analytics.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
+import type { FeedbackTables } from '../modules/feedback/feedback.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
+import type { ListsTables } from '../modules/lists/lists.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { SearchTables } from '../modules/search/search.tables.ts';
 
@@ -64,7 +67,10 @@ export interface Database
     AuditTables,
     CatalogTables,
     NotificationTables,
-    SearchTables {
+    SearchTables,
+    FeedbackTables,
+    ListsTables,
+    AnalyticsTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;

@@ -4,6 +4,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/components/account-page.tsx';
 import { RequiredPasswordChangePage } from '../features/account/components/required-password-change-page.tsx';
 import { RequiredTwoFactorPage } from '../features/account/components/required-two-factor-page.tsx';
+import { CreatorAnalyticsPage } from '../features/analytics/components/creator-analytics-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { RegisterPage } from '../features/auth/components/register-page.tsx';
@@ -11,13 +12,20 @@ import { ResetPasswordPage } from '../features/auth/components/reset-password-pa
 import { VerifyEmailPage } from '../features/auth/components/verify-email-page.tsx';
 import { BecomeCreatorPage } from '../features/creator/components/become-creator-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { FavoritesPage } from '../features/lists/components/favorites-page.tsx';
+import { ListDetailPage } from '../features/lists/components/list-detail-page.tsx';
+import { ListsPage } from '../features/lists/components/lists-page.tsx';
+import { SharedListPage } from '../features/lists/components/shared-list-page.tsx';
 import { ModerationQueuePage } from '../features/moderation/components/moderation-queue-page.tsx';
 import { ReviewPage } from '../features/moderation/components/review-page.tsx';
 import { MyNanosPage } from '../features/nanos/components/my-nanos-page.tsx';
 import { NanoDetailPage } from '../features/nanos/components/nano-detail-page.tsx';
 import { EditNanoPage, NewNanoPage } from '../features/nanos/components/nano-editor-page.tsx';
 import { NanoVersionsPage } from '../features/nanos/components/nano-versions-page.tsx';
+import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx';
 import { PublicProfilePage } from '../features/profiles/components/public-profile-page.tsx';
+import { MyRatingsPage } from '../features/ratings/components/my-ratings-page.tsx';
+import { ReceivedRatingsPage } from '../features/ratings/components/received-ratings-page.tsx';
 import { FeaturedNanosPage } from '../features/search/components/featured-nanos-page.tsx';
 import { SavedSearchesPage } from '../features/search/components/saved-searches-page.tsx';
 import { SearchAnalyticsPage } from '../features/search/components/search-analytics-page.tsx';
@@ -65,6 +73,7 @@ export const routes: RouteObject[] = [
           page(paths.nanoDetail.path, <NanoDetailPage />),
           page(paths.search.path, <SearchPage />),
           page(paths.unsubscribeSavedSearches.path, <UnsubscribePage />),
+          page(paths.sharedList.path, <SharedListPage />),
           {
             element: <RequireAuth />,
             children: [
@@ -74,12 +83,19 @@ export const routes: RouteObject[] = [
               page(paths.requiredTwoFactor.path, <RequiredTwoFactorPage />),
               page(paths.nanoVersions.path, <NanoVersionsPage />),
               page(paths.savedSearches.path, <SavedSearchesPage />),
+              page(paths.myRatings.path, <MyRatingsPage />),
+              page(paths.favorites.path, <FavoritesPage />),
+              page(paths.lists.path, <ListsPage />),
+              page(paths.listDetail.path, <ListDetailPage />),
+              page(paths.notifications.path, <NotificationsPage />),
               {
                 element: <RequireRole roles={CREATOR_ROLES} />,
                 children: [
                   page(paths.myNanos.path, <MyNanosPage />),
                   page(paths.newNano.path, <NewNanoPage />),
                   page(paths.editNano.path, <EditNanoPage />),
+                  page(paths.receivedRatings.path, <ReceivedRatingsPage />),
+                  page(paths.creatorAnalytics.path, <CreatorAnalyticsPage />),
                 ],
               },
               {

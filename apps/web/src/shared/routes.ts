@@ -5,7 +5,7 @@
  */
 
 /** The tabs of the account page; the first is shown at `/konto` itself. */
-export const ACCOUNT_TABS = ['profil', 'sicherheit', 'sitzungen'] as const;
+export const ACCOUNT_TABS = ['profil', 'sicherheit', 'sitzungen', 'benachrichtigungen'] as const;
 export type AccountTab = (typeof ACCOUNT_TABS)[number];
 
 /** The steps of the upload wizard and the edit page, as `?schritt=` names them. */
@@ -78,6 +78,22 @@ export const paths = {
   searchAnalytics: { path: '/admin/suchanalyse', getHref: () => '/admin/suchanalyse' },
   /** Admins: the Nanos picked for the home page's "Empfohlen" block. */
   featuredNanos: { path: '/admin/empfohlen', getHref: () => '/admin/empfohlen' },
+  /** The caller's own ratings and comments. */
+  myRatings: { path: '/meine-bewertungen', getHref: () => '/meine-bewertungen' },
+  /** Creators: every rating and comment on their Nanos in one place, to reply. */
+  receivedRatings: { path: '/meine-nanos/bewertungen', getHref: () => '/meine-nanos/bewertungen' },
+  /** Creators: views, downloads, favourites and ratings of their Nanos over time. */
+  creatorAnalytics: { path: '/meine-nanos/statistik', getHref: () => '/meine-nanos/statistik' },
+  favorites: { path: '/favoriten', getHref: () => '/favoriten' },
+  lists: { path: '/listen', getHref: () => '/listen' },
+  listDetail: { path: '/listen/:id', getHref: (id: string) => `/listen/${encodeURIComponent(id)}` },
+  /** The public, read-only page of a shared list (no sign-in). */
+  sharedList: {
+    path: '/geteilt/:token',
+    getHref: (token: string) => `/geteilt/${encodeURIComponent(token)}`,
+  },
+  /** The notification centre; its settings are the account tab `benachrichtigungen`. */
+  notifications: { path: '/benachrichtigungen', getHref: () => '/benachrichtigungen' },
   /** Built in a later issue; linked from the registration form already. */
   terms: { path: '/nutzungsbedingungen', getHref: () => '/nutzungsbedingungen' },
   /** Built in a later issue; linked from the registration form already. */

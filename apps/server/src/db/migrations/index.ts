@@ -6,6 +6,10 @@ import * as m0004 from './0004_catalog.ts';
 import * as m0005 from './0005_notifications.ts';
 import * as m0006 from './0006_search.ts';
 import * as m0007 from './0007_search_split.ts';
+import * as m0008 from './0008_ratings.ts';
+import * as m0009 from './0009_lists.ts';
+import * as m0010 from './0010_notification_settings.ts';
+import * as m0011 from './0011_analytics.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -19,4 +23,8 @@ export const migrations: Record<string, Migration> = {
   '0005_notifications': m0005,
   '0006_search': m0006,
   '0007_search_split': m0007,
+  '0008_ratings': m0008,
+  '0009_lists': m0009,
+  '0010_notification_settings': m0010,
+  '0011_analytics': m0011,
 };

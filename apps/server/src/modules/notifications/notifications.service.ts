@@ -1,14 +1,11 @@
+import { NOTIFICATION_LIMITS, type NotificationType } from '@nano/contracts';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 
-/** Kinds of in-app notification; each module adds its own here. */
-export const NOTIFICATION_TYPES = ['nano.review_decision', 'nano.status_changed'] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
-
 /** Largest page of notifications. */
-export const NOTIFICATIONS_PAGE_MAX = 50;
+export const NOTIFICATIONS_PAGE_MAX = NOTIFICATION_LIMITS.pageMax;
 
 export interface NotificationView {
   id: string;

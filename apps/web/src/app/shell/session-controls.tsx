@@ -75,6 +75,15 @@ export function SessionControls() {
           <Menu.Item component={Link} to={paths.publicProfile.getHref(user.username)}>
             {t('userMenu.publicProfile')}
           </Menu.Item>
+          <Menu.Item component={Link} to={paths.favorites.getHref()}>
+            {t('userMenu.favorites')}
+          </Menu.Item>
+          <Menu.Item component={Link} to={paths.lists.getHref()}>
+            {t('userMenu.lists')}
+          </Menu.Item>
+          <Menu.Item component={Link} to={paths.myRatings.getHref()}>
+            {t('userMenu.myRatings')}
+          </Menu.Item>
           <Menu.Item component={Link} to={paths.savedSearches.getHref()}>
             {t('userMenu.savedSearches')}
           </Menu.Item>
@@ -83,6 +92,12 @@ export function SessionControls() {
               <Menu.Divider />
               <Menu.Item component={Link} to={paths.myNanos.getHref()}>
                 {t('userMenu.myNanos')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.receivedRatings.getHref()}>
+                {t('userMenu.receivedRatings')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.creatorAnalytics.getHref()}>
+                {t('userMenu.creatorAnalytics')}
               </Menu.Item>
               <Menu.Item component={Link} to={paths.newNano.getHref()}>
                 {t('userMenu.uploadNano')}

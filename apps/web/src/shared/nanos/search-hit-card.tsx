@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../i18n/use-locale.ts';
 import { paths } from '../routes.ts';
-import { FavoriteCount, RatingSummary } from './counters.tsx';
+import { AddToListMenu } from './add-to-list-menu.tsx';
+import { RatingSummary } from './counters.tsx';
+import { FavoriteButton } from './favorite-button.tsx';
 import { languageName } from './format.ts';
 import classes from './search-hit-card.module.css';
 
@@ -77,7 +79,10 @@ export function SearchHitCard({ hit, headingOrder = 3, onOpen }: SearchHitCardPr
         </Text>
         <Group gap="md" mt="auto">
           <RatingSummary average={hit.ratingAverage} count={hit.ratingCount} size="sm" fw={600} />
-          <FavoriteCount count={hit.favoriteCount} size="sm" c="dimmed" />
+          <Group gap={4} ml="auto" className={classes.actions}>
+            <FavoriteButton nanoId={hit.id} count={hit.favoriteCount} size="sm" />
+            <AddToListMenu nanoId={hit.id} title={hit.title} />
+          </Group>
         </Group>
       </Stack>
     </Card>

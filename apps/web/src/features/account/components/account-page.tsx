@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { ACCOUNT_TABS, type AccountTab, paths } from '../../../shared/routes.ts';
+import { NotificationSettingsTab } from './notification-settings-tab.tsx';
 import { ProfileTab } from './profile-tab.tsx';
 import { SecurityTab } from './security-tab.tsx';
 import { SessionsTab } from './sessions-tab.tsx';
@@ -11,6 +12,7 @@ const TAB_LABELS = {
   profil: 'account.tabs.profile',
   sicherheit: 'account.tabs.security',
   sitzungen: 'account.tabs.sessions',
+  benachrichtigungen: 'account.tabs.notifications',
 } as const satisfies Record<AccountTab, string>;
 
 function isAccountTab(value: string | undefined): value is AccountTab {
@@ -61,6 +63,9 @@ export function AccountPage() {
           </Tabs.Panel>
           <Tabs.Panel value="sitzungen">
             <SessionsTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="benachrichtigungen">
+            <NotificationSettingsTab />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -1,0 +1,3 @@
+/** Tables owned by the feedback module (issue 6; being built). */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the module
+export interface FeedbackTables {}

@@ -1,0 +1,4 @@
+/** Placeholder: being built for issue 6. */
+export function CreatorAnalyticsPage() {
+  return null;
+}
