@@ -49,6 +49,8 @@ const DEFAULT_ROUTES: MockRoutes = {
   'GET /api/v1/categories': () => createCategoryTree(),
   'GET /api/v1/discover': () => createDiscover(),
   'GET /api/v1/me/notifications': () => ({ items: [], unread: 0 }),
+  'GET /api/v1/me/favorites/ids': () => ({ ids: [] }),
+  'GET /api/v1/me/lists': () => ({ items: [] }),
 };
 
 function parseBody(body: BodyInit | null | undefined): unknown {
