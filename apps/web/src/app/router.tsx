@@ -25,6 +25,7 @@ import { NanoVersionsPage } from '../features/nanos/components/nano-versions-pag
 import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx';
 import { PublicProfilePage } from '../features/profiles/components/public-profile-page.tsx';
 import { MyRatingsPage } from '../features/ratings/components/my-ratings-page.tsx';
+import { RatingSection } from '../features/ratings/components/rating-section.tsx';
 import { ReceivedRatingsPage } from '../features/ratings/components/received-ratings-page.tsx';
 import { FeaturedNanosPage } from '../features/search/components/featured-nanos-page.tsx';
 import { SavedSearchesPage } from '../features/search/components/saved-searches-page.tsx';
@@ -70,7 +71,7 @@ export const routes: RouteObject[] = [
           page(paths.forgotPassword.path, <ForgotPasswordPage />),
           page(paths.resetPassword.path, <ResetPasswordPage />),
           page(paths.publicProfile.path, <PublicProfilePage />),
-          page(paths.nanoDetail.path, <NanoDetailPage />),
+          page(paths.nanoDetail.path, <NanoDetailPage sections={(nano) => <RatingSection nano={nano} />} />),
           page(paths.search.path, <SearchPage />),
           page(paths.unsubscribeSavedSearches.path, <UnsubscribePage />),
           page(paths.sharedList.path, <SharedListPage />),

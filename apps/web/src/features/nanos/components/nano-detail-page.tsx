@@ -1,6 +1,7 @@
 import { Anchor, Container, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { Nano } from '@nano/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api/client.ts';
@@ -27,7 +28,10 @@ export function NanoNotFound() {
   );
 }
 
-function Detail({ nano }: { nano: Nano }) {
+/** Sections the app adds under a Nano's viewer (ratings and comments), composed in the router. */
+export type NanoSections = (nano: Nano) => ReactNode;
+
+function Detail({ nano, sections }: { nano: Nano; sections?: NanoSections }) {
   const navigate = useNavigate();
   const actions = useStatusActions({
     onDone: (action) => {
@@ -56,14 +60,16 @@ function Detail({ nano }: { nano: Nano }) {
             <FeaturedToggle nano={nano} />
           </>
         }
-      />
+      >
+        {sections?.(nano)}
+      </NanoDetailView>
       {actions.dialog}
     </Stack>
   );
 }
 
 /** `/nanos/:id`: a Nano's detail page with the viewer; owner and staff also see its status and actions. */
-export function NanoDetailPage() {
+export function NanoDetailPage({ sections }: { sections?: NanoSections }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const nano = useNano(id);
@@ -94,7 +100,7 @@ export function NanoDetailPage() {
         </Stack>
       );
     }
-    return <Detail nano={nano.data} />;
+    return <Detail nano={nano.data} sections={sections} />;
   };
 
   return (

@@ -2,6 +2,8 @@ import { Box, Button, Grid, Group, Image, Stack, Text, Title } from '@mantine/co
 import type { Nano, NanoVersion } from '@nano/contracts';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AddToListMenu } from '../../../shared/nanos/add-to-list-menu.tsx';
+import { FavoriteButton } from '../../../shared/nanos/favorite-button.tsx';
 import { NanoFactBadges, NanoLicense, NanoTopics } from '../../../shared/nanos/nano-facts.tsx';
 import { downloadUrl } from '../../../shared/nanos/viewer/content-url.ts';
 import { NanoViewer } from '../../../shared/nanos/viewer/nano-viewer.tsx';
@@ -16,6 +18,8 @@ interface NanoDetailViewProps {
   version: NanoVersion | null;
   /** Shown in the header next to the title (status, owner actions). */
   actions?: ReactNode;
+  /** More sections under the viewer (the detail page adds ratings and comments). */
+  children?: ReactNode;
 }
 
 /**
@@ -23,7 +27,7 @@ interface NanoDetailViewProps {
  * the file list, the creator card, licence and topics. The detail page and the wizard's preview
  * both use it.
  */
-export function NanoDetailView({ nano, level, version, actions }: NanoDetailViewProps) {
+export function NanoDetailView({ nano, level, version, actions, children }: NanoDetailViewProps) {
   const { t } = useTranslation();
   const descriptionId = useId();
   const sectionOrder = (level + 1) as 2 | 5;
@@ -50,6 +54,12 @@ export function NanoDetailView({ nano, level, version, actions }: NanoDetailView
                   {t('nano.download')}
                 </Button>
               )}
+              {nano.status === 'published' && (
+                <>
+                  <FavoriteButton nanoId={nano.id} count={nano.counters.favorites} size="md" />
+                  <AddToListMenu nanoId={nano.id} title={nano.title} />
+                </>
+              )}
               {actions}
             </Group>
           </Stack>
@@ -69,6 +79,7 @@ export function NanoDetailView({ nano, level, version, actions }: NanoDetailView
             ) : (
               <Text c="dimmed">{t('nano.noFile')}</Text>
             )}
+            {children}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
