@@ -44,7 +44,7 @@ async function cached<T>(
 }
 
 /** Result cards with creator names and badges. */
-export async function toHits(deps: SearchDeps, nanos: IndexedNano[]): Promise<SearchHit[]> {
+export async function toHits(deps: Pick<SearchDeps, 'db'>, nanos: IndexedNano[]): Promise<SearchHit[]> {
   const cards = await getUserCards(
     deps.db,
     nanos.map((n) => n.creatorId),
