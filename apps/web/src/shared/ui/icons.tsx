@@ -59,3 +59,62 @@ export function SearchIcon({ size = 18 }: IconProps) {
     </Svg>
   );
 }
+
+/** A heart, for favourites; filled while the Nano is a favourite. */
+export function HeartIcon({ size = 18, filled = false }: IconProps & { filled?: boolean }) {
+  return (
+    <Svg size={size}>
+      <path
+        d="M19 14c1.49-1.46 3-3.21 3-5.5A5.5 5.5 0 0 0 16.5 3c-1.76 0-3 .5-4.5 2-1.5-1.5-2.74-2-4.5-2A5.5 5.5 0 0 0 2 8.5c0 2.3 1.5 4.05 3 5.5l7 7Z"
+        fill={filled ? 'currentColor' : 'none'}
+      />
+    </Svg>
+  );
+}
+
+/** Lines with a plus, for "add to a list". */
+export function ListPlusIcon({ size = 18 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <path d="M11 12H3" />
+      <path d="M16 6H3" />
+      <path d="M16 18H3" />
+      <path d="M18 9v6" />
+      <path d="M21 12h-6" />
+    </Svg>
+  );
+}
+
+/** Six dots, the handle to drag a row by. */
+export function GripIcon({ size = 18 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <circle cx="9" cy="5" r="1" />
+      <circle cx="9" cy="12" r="1" />
+      <circle cx="9" cy="19" r="1" />
+      <circle cx="15" cy="5" r="1" />
+      <circle cx="15" cy="12" r="1" />
+      <circle cx="15" cy="19" r="1" />
+    </Svg>
+  );
+}
+
+/** An arrow up, for "move up" in ordered lists. */
+export function ArrowUpIcon({ size = 16 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <path d="M12 19V5" />
+      <path d="M5 12l7-7 7 7" />
+    </Svg>
+  );
+}
+
+/** An arrow down, for "move down" in ordered lists. */
+export function ArrowDownIcon({ size = 16 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <path d="M12 5v14" />
+      <path d="M19 12l-7 7-7-7" />
+    </Svg>
+  );
+}

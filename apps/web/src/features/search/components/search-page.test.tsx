@@ -158,7 +158,9 @@ describe('search page', () => {
     expect(first).toHaveTextContent('Bildungswerk Nord (Verifizierter Anbieter)');
     expect(first).toHaveTextContent('Grundlagen · 10 Min. · Deutsch');
     expect(first).toHaveTextContent('4,3 ★ (15)');
-    expect(first).toHaveTextContent('♥ 42');
+    expect(
+      within(first).getByRole('button', { name: 'Zu Favoriten hinzufügen (42 Favoriten)' }),
+    ).toHaveTextContent('42');
     expect(cards[1]).not.toHaveTextContent('Verifizierter Anbieter');
 
     await user.click(within(cards[1] as HTMLElement).getByRole('link', { name: 'SVERWEIS' }));
