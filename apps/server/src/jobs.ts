@@ -1,7 +1,7 @@
 import type { AppConfig } from './config.ts';
 import { registerAnalyticsJobs, scheduleAnalyticsJobs } from './modules/analytics/analytics.jobs.ts';
 import { generateThumbnail } from './modules/catalog/thumbnails.ts';
-import { registerNotificationJobs } from './modules/notifications/notifications.jobs.ts';
+import { registerNotificationJobs, scheduleNotificationJobs } from './modules/notifications/notifications.jobs.ts';
 import { indexVersionContent } from './modules/search/content-text.ts';
 import { SAVED_SEARCH_ALERTS_CRON, sendSavedSearchAlerts } from './modules/search/saved-search-alerts.ts';
 import type { Platform } from './platform/index.ts';
@@ -41,4 +41,5 @@ export function registerJobs(
 export async function scheduleJobs(platform: Platform): Promise<void> {
   await platform.jobs.schedule('search.saved_search_alerts', SAVED_SEARCH_ALERTS_CRON);
   await scheduleAnalyticsJobs(platform);
+  await scheduleNotificationJobs(platform);
 }

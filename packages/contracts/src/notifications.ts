@@ -39,10 +39,15 @@ export const notificationSchema = z.object({
 });
 export type AppNotification = z.infer<typeof notificationSchema>;
 
-/** `GET /me/notifications`: the newest notifications and the unread count. */
+/**
+ * `GET /me/notifications?unread=&limit=&before=`: the newest notifications (older than the one with
+ * the id `before`, for "load more") and the unread count.
+ */
 export const notificationListSchema = z.object({
   items: z.array(notificationSchema),
   unread: z.number().int(),
+  /** The `before` of the next page; null when this page is the last. */
+  nextBefore: z.uuid().nullable().optional(),
 });
 
 /** `POST /me/notifications/read`: some ids, or all. */

@@ -9,6 +9,7 @@ import {
   makeZip,
   multipartBody,
 } from '../nano-fixtures.ts';
+import { deliverNotificationEmails } from '../notifications/notification-fixtures.ts';
 
 describe('Nano lifecycle from upload to publication', () => {
   let t: TestApp;
@@ -85,6 +86,7 @@ describe('Nano lifecycle from upload to publication', () => {
       type: 'nano.review_decision',
       payload: { decision: 'approve' },
     });
+    await deliverNotificationEmails(t);
     const mail = await t.platform.database.db
       .selectFrom('mail_outbox')
       .select('subject')

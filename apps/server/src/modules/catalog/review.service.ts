@@ -3,7 +3,6 @@ import { AppError } from '../../errors.ts';
 import type { AuthContext } from '../identity/session.service.ts';
 import { getUserCards } from '../identity/user-cards.ts';
 import { actorFor, type CatalogDeps } from './catalog.deps.ts';
-import { renderDecisionMail } from './catalog.emails.ts';
 import * as repo from './catalog.repository.ts';
 import { nextStatus } from './nano-status.ts';
 import { nextSemver } from './semver.ts';
@@ -162,19 +161,5 @@ export async function decide(
       { singletonKey: result.versionId },
     );
   }
-  const card = (await getUserCards(deps.db, [result.nano.creator_id])).get(result.nano.creator_id);
-  if (card?.email) {
-    await deps.mailer.send({
-      to: card.email,
-      ...renderDecisionMail(card.locale, {
-        name: card.displayName,
-        title: result.nano.title,
-        decision: input.decision,
-        note: input.note,
-        reasons: input.reasons,
-        url: `${deps.publicUrl}/nanos/${nanoId}`,
-        update: result.isUpdate,
-      }),
-    });
-  }
+  // The creator's email about the decision goes with the notification above, as their settings say.
 }

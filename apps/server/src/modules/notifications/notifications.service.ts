@@ -1,11 +1,18 @@
-import { NOTIFICATION_LIMITS, type NotificationType } from '@nano/contracts';
+import {
+  NOTIFICATION_TYPES,
+  type NotificationChannel,
+  type NotificationSettings,
+  type NotificationType,
+} from '@nano/contracts';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
+import { errors } from '../../errors.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { NOTIFICATION_DEFAULT_CHANNELS, NOTIFICATIONS_PAGE_MAX } from './notifications.constants.ts';
+import * as repo from './notifications.repository.ts';
 
-/** Largest page of notifications. */
-export const NOTIFICATIONS_PAGE_MAX = NOTIFICATION_LIMITS.pageMax;
+export { NOTIFICATIONS_PAGE_MAX } from './notifications.constants.ts';
 
 export interface NotificationView {
   id: string;
@@ -15,79 +22,123 @@ export interface NotificationView {
   createdAt: string;
 }
 
+export interface NotificationPage {
+  items: NotificationView[];
+  unread: number;
+  /** The `before` of the next page; null on the last page. */
+  nextBefore: string | null;
+}
+
 export interface NotificationService {
-  /** Stores an in-app notification, in the caller's transaction when given (so it commits with the change). */
+  /**
+   * Notifies a user as their settings say: nothing when the type is off; otherwise an in-app
+   * notification, marked for the next batched email when the channel is `email`. Runs in the
+   * caller's transaction when given (so it commits with the change) and then uses only that one.
+   */
   notify(
     input: { userId: string; type: NotificationType; payload: Record<string, unknown> },
     db?: Kysely<Database>,
   ): Promise<void>;
-  /** The user's newest notifications and the unread count. */
+  /** The user's newest notifications (older than `before` when given) and the unread count. */
   list(
     userId: string,
-    options: { unreadOnly: boolean; limit: number },
-  ): Promise<{ items: NotificationView[]; unread: number }>;
+    options: { unreadOnly: boolean; limit: number; before?: string | undefined },
+  ): Promise<NotificationPage>;
   /** Marks the given (own) notifications, or all, as read. */
   markRead(userId: string, ids: string[] | 'all'): Promise<void>;
+  /** The channel of every type, the default included. */
+  settings(userId: string): Promise<NotificationSettings>;
+  /** Changes the channels of the given types and returns all settings. */
+  updateSettings(
+    userId: string,
+    settings: Partial<Record<NotificationType, NotificationChannel>>,
+  ): Promise<NotificationSettings>;
 }
 
-/** Creates the notification centre's core (settings and mail preferences come with the feedback capability). */
+/** The channel in effect: the user's choice, else the type's default (unknown types: in-app). */
+export function effectiveChannel(type: string, chosen: NotificationChannel | undefined): NotificationChannel {
+  return chosen ?? NOTIFICATION_DEFAULT_CHANNELS[type as NotificationType] ?? 'in_app';
+}
+
+function present(row: repo.NotificationRow): NotificationView {
+  return {
+    id: row.id,
+    type: row.type,
+    payload: (row.payload ?? {}) as Record<string, unknown>,
+    read: row.read_at !== null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Creates the notification centre: notifications, their settings and the marks for batched emails. */
 export function createNotificationService(deps: { db: Kysely<Database>; clock: Clock }): NotificationService {
+  async function settingsOf(userId: string): Promise<NotificationSettings> {
+    const chosen = await repo.chosenChannels(deps.db, userId);
+    return {
+      items: NOTIFICATION_TYPES.map((type) => ({
+        type,
+        channel: effectiveChannel(type, chosen.get(type)),
+        defaultChannel: NOTIFICATION_DEFAULT_CHANNELS[type],
+      })),
+    };
+  }
+
   return {
     async notify(input, db = deps.db) {
-      await db
-        .insertInto('notifications')
-        .values({
-          id: uuidv7(),
-          user_id: input.userId,
-          type: input.type,
-          payload: JSON.stringify(input.payload),
-          created_at: deps.clock.now(),
-        })
-        .execute();
-    },
-    async list(userId, options) {
-      let query = deps.db
-        .selectFrom('notifications')
-        .select(['id', 'type', 'payload', 'read_at', 'created_at'])
-        .where('user_id', '=', userId);
-      if (options.unreadOnly) {
-        query = query.where('read_at', 'is', null);
+      const channel = effectiveChannel(input.type, await repo.chosenChannel(db, input.userId, input.type));
+      if (channel === 'off') {
+        return;
       }
-      const rows = await query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(Math.min(options.limit, NOTIFICATIONS_PAGE_MAX))
-        .execute();
-      const unread = await deps.db
-        .selectFrom('notifications')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .where('read_at', 'is', null)
-        .executeTakeFirstOrThrow();
+      // The email itself is sent by the flush job once the batch window allows (notifications.jobs.ts):
+      // the job queue cannot enqueue inside the caller's transaction.
+      await repo.insertNotification(db, {
+        id: uuidv7(),
+        user_id: input.userId,
+        type: input.type,
+        payload: JSON.stringify(input.payload),
+        created_at: deps.clock.now(),
+        email_status: channel === 'email' ? 'pending' : null,
+      });
+    },
+
+    async list(userId, options) {
+      let after: repo.NotificationCursor | undefined;
+      if (options.before) {
+        after = await repo.cursorOf(deps.db, userId, options.before);
+        if (!after) {
+          throw errors.field('query.before', 'unknown_cursor');
+        }
+      }
+      const limit = Math.min(options.limit, NOTIFICATIONS_PAGE_MAX);
+      // One more than the page shows tells whether another page follows.
+      const rows = await repo.listNotifications(deps.db, userId, {
+        unreadOnly: options.unreadOnly,
+        limit: limit + 1,
+        after,
+      });
+      const page = rows.slice(0, limit);
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          type: row.type,
-          payload: (row.payload ?? {}) as Record<string, unknown>,
-          read: row.read_at !== null,
-          createdAt: row.created_at.toISOString(),
-        })),
-        unread: Number(unread.n),
+        items: page.map(present),
+        unread: await repo.countUnread(deps.db, userId),
+        nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       };
     },
+
     async markRead(userId, ids) {
-      let query = deps.db
-        .updateTable('notifications')
-        .set({ read_at: deps.clock.now() })
-        .where('user_id', '=', userId)
-        .where('read_at', 'is', null);
-      if (ids !== 'all') {
-        if (ids.length === 0) {
-          return;
-        }
-        query = query.where('id', 'in', ids);
+      if (ids !== 'all' && ids.length === 0) {
+        return;
       }
-      await query.execute();
+      await repo.markRead(deps.db, userId, ids, deps.clock.now());
+    },
+
+    settings: settingsOf,
+
+    async updateSettings(userId, settings) {
+      const entries = Object.entries(settings).flatMap(([type, channel]) =>
+        channel ? [{ type, channel }] : [],
+      );
+      await repo.upsertSettings(deps.db, userId, entries, deps.clock.now());
+      return settingsOf(userId);
     },
   };
 }

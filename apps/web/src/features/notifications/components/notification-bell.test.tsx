@@ -67,6 +67,44 @@ describe('notification bell', () => {
     expect(api.callsTo('POST /api/v1/me/notifications/read')[0]?.body).toEqual({ ids: [notification.id] });
   });
 
+  it('shows ratings and replies with their texts, leads to the ratings and to the centre', async () => {
+    const nanoId = crypto.randomUUID();
+    const received = createNotification({
+      type: 'rating.received',
+      payload: { nanoId, nanoTitle: 'SQL-Joins', score: 5, hasComment: true, raterName: 'Lena Lernt' },
+    });
+    const reply = createNotification({
+      type: 'rating.reply_received',
+      payload: { nanoId, nanoTitle: 'SQL-Joins', creatorName: 'Clara Creator' },
+      read: true,
+    });
+    mockApi({
+      'GET /api/v1/auth/me': () => createCurrentUser(),
+      'GET /api/v1/me/notifications': () => ({ items: [received, reply], unread: 1 }),
+      'POST /api/v1/me/notifications/read': () => new Response(null, { status: 204 }),
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp('/');
+
+    await user.click(await screen.findByRole('button', { name: 'Benachrichtigungen, 1 ungelesen' }));
+    const items = within(
+      await screen.findByRole('list', { name: 'Neueste Benachrichtigungen' }),
+    ).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(
+      'Lena Lernt hat „SQL-Joins“ mit 5 von 5 Sternen bewertet und kommentiert.',
+    );
+    expect(items[1]).toHaveTextContent('Clara Creator hat auf Ihre Bewertung von „SQL-Joins“ geantwortet.');
+
+    await user.click(screen.getByRole('link', { name: 'Alle anzeigen' }));
+    expect(router.state.location.pathname).toBe('/benachrichtigungen');
+
+    await user.click(screen.getByRole('button', { name: 'Benachrichtigungen, 1 ungelesen' }));
+    const bellList = await screen.findByRole('list', { name: 'Neueste Benachrichtigungen' });
+    await user.click(within(bellList).getByRole('button', { name: /Clara Creator hat auf Ihre Bewertung/ }));
+    expect(router.state.location.pathname).toBe(`/nanos/${nanoId}`);
+    expect(router.state.location.hash).toBe('#bewertungen');
+  });
+
   it('is not there for guests', async () => {
     const api = mockApi();
     renderApp('/');

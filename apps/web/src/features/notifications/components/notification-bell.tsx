@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Anchor,
   Box,
   Button,
   Group,
@@ -14,14 +15,17 @@ import {
 import type { AppNotification } from '@nano/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { formatDateTime } from '../../../shared/nanos/format.ts';
+import { paths } from '../../../shared/routes.ts';
 import { BellIcon } from '../../../shared/ui/icons.tsx';
 import { useNotifications } from '../api/get-notifications.ts';
 import { useMarkNotificationsRead } from '../api/mark-notifications-read.ts';
 import classes from './notification-bell.module.css';
 import { describeNotification } from './notification-text.ts';
+import { NotificationTypeIcon } from './notification-type-icon.tsx';
+import { formatRelativeTime } from './relative-time.ts';
 
 function NotificationItem({
   notification,
@@ -42,7 +46,8 @@ function NotificationItem({
       >
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <span className={classes.dot} aria-hidden="true" />
-          <Stack gap={2}>
+          <NotificationTypeIcon type={notification.type} size={28} />
+          <Stack gap={2} style={{ minWidth: 0 }}>
             {!notification.read && <VisuallyHidden>{t('notifications.unreadMarker')}</VisuallyHidden>}
             <Text size="sm" fw={notification.read ? 400 : 600}>
               {view.text}
@@ -52,8 +57,14 @@ function NotificationItem({
                 {view.detail}
               </Text>
             )}
-            <Text size="xs" c="dimmed">
-              {formatDateTime(notification.createdAt, locale)}
+            <Text
+              size="xs"
+              c="dimmed"
+              component="time"
+              dateTime={notification.createdAt}
+              title={formatDateTime(notification.createdAt, locale)}
+            >
+              {formatRelativeTime(notification.createdAt, locale)}
             </Text>
           </Stack>
         </Group>
@@ -64,7 +75,8 @@ function NotificationItem({
 
 /**
  * The header's bell for signed-in users: the unread count, and on click the newest
- * notifications (each leads to its Nano and counts as read) and "mark all as read".
+ * notifications (each leads to its page and counts as read), "mark all as read" and a link to
+ * the notification centre.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -94,7 +106,14 @@ export function NotificationBell() {
       color="red.9"
       offset={4}
     >
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus>
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        position="bottom-end"
+        width="min(400px, calc(100vw - 16px))"
+        shadow="md"
+        trapFocus
+      >
         <Popover.Target>
           <ActionIcon
             variant="subtle"
@@ -133,6 +152,15 @@ export function NotificationBell() {
                 ))}
               </Box>
             )}
+            <Anchor
+              component={Link}
+              to={paths.notifications.getHref()}
+              size="sm"
+              ta="center"
+              onClick={() => setOpened(false)}
+            >
+              {t('notifications.showAll')}
+            </Anchor>
           </Stack>
         </Popover.Dropdown>
       </Popover>
