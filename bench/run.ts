@@ -30,7 +30,9 @@ function selectScenarios(options: BenchOptions): Scenario[] {
   if (options.scenarios === 'all') {
     // The demo-data scenarios sign in as demo accounts; the dataset ones need the generated catalogue.
     const wanted = options.databaseUrl ? 'generated' : 'demo';
-    return registry.filter((s) => (s.dataset ?? 'demo') === wanted);
+    // Scenarios with their own dataset ('own') build it on a fresh PostgreSQL database.
+    const ownData = options.db === 'postgres' && !options.databaseUrl;
+    return registry.filter((s) => (s.dataset ?? 'demo') === wanted || (s.dataset === 'own' && ownData));
   }
   return options.scenarios.map((name) => {
     const found = registry.find((s) => s.name === name);

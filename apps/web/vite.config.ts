@@ -6,6 +6,11 @@ const API_ORIGIN = 'http://127.0.0.1:3000';
 
 /** Libraries that change rarely get their own long-cached chunks, apart from the app's code. */
 const VENDOR_CHUNKS: Array<[chunk: string, pattern: RegExp]> = [
+  // Only the creator dashboard draws charts (a lazy route), so recharts and d3 load with it alone.
+  [
+    'charts',
+    /[\\/]node_modules[\\/](@mantine[\\/]charts|recharts|recharts-scale|react-smooth|d3-[a-z-]+|victory-vendor|internmap|decimal\.js-light|lodash|eventemitter3|fast-equals|tiny-invariant)[\\/]/,
+  ],
   ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/],
   ['mantine', /[\\/]node_modules[\\/]@mantine[\\/]/],
   // Only the viewer loads pdf.js (dynamic import), so it stays out of the first page load.

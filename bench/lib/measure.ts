@@ -9,6 +9,10 @@ export interface LoadOptions {
   signal: AbortSignal;
   /** Keep per-request latencies (off for the warm-up). */
   record: boolean;
+  /** Called once per connection before its first request, e.g. to give each connection its own session. */
+  setupClient?: (client: autocannon.Client) => void;
+  /** Receives every recorded latency (ms) too, for figures across several loads. */
+  latencySink?: number[];
 }
 
 /** Seconds autocannon waits for an answer before counting a timeout. */
@@ -25,6 +29,8 @@ export async function runLoad({
   durationSeconds,
   signal,
   record,
+  setupClient,
+  latencySink,
 }: LoadOptions): Promise<Measurement> {
   signal.throwIfAborted();
   const latencies: number[] = [];
@@ -40,12 +46,14 @@ export async function runLoad({
         timeout: REQUEST_TIMEOUT_S,
         pipelining: 1,
         requests: plan.requests,
+        ...(setupClient ? { setupClient } : {}),
       },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (record) {
         latencies.push(responseTime);
+        latencySink?.push(responseTime);
       }
       if (!expected.has(statusCode)) {
         unexpectedStatus++;

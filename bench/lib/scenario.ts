@@ -1,5 +1,8 @@
 import type autocannon from 'autocannon';
 
+/** Which data a scenario runs on (see {@link Scenario}). */
+export type Dataset = 'demo' | 'generated' | 'own';
+
 /** What a scenario knows about the run it is part of. */
 export interface ScenarioContext {
   /** The server under test, e.g. `http://127.0.0.1:41234` (always loopback). */
@@ -67,15 +70,18 @@ export type Scenario = (
   /**
    * `generated`: runs on the dataset of `npm run bench:generate` (`--database-url`); `--scenario all`
    * picks these scenarios with `--database-url` and the others (on the demo data) without.
+   * `own`: writes its own data straight into the server's PostgreSQL database (any run with
+   * `--db postgres` or `--database-url`) and removes it afterwards; `--scenario all` leaves it out,
+   * so it runs only when named.
    */
-  dataset?: 'demo' | 'generated';
+  dataset?: Dataset;
 };
 
 /** The definition of an HTTP scenario; `setup` runs once before warm-up, its result feeds `requests`. */
 export interface HttpScenarioDefinition<State> {
   name: string;
   description: string;
-  dataset?: 'demo' | 'generated';
+  dataset?: Dataset;
   /** Status codes a correct answer has (default: 200). */
   expectStatus?: readonly number[];
   setup?: (ctx: ScenarioContext) => Promise<State>;
@@ -101,7 +107,7 @@ export function httpScenario<State = undefined>(definition: HttpScenarioDefiniti
 export function customScenario(definition: {
   name: string;
   description: string;
-  dataset?: 'demo' | 'generated';
+  dataset?: Dataset;
   run(ctx: CustomContext): Promise<Measurement>;
 }): Scenario {
   return { kind: 'custom', ...definition };

@@ -5,6 +5,8 @@ import { categoriesEtag } from './categories-etag.ts';
 import { healthLive } from './health-live.ts';
 import { login } from './login.ts';
 import { nanoDetail } from './nano-detail.ts';
+import { ratingPut } from './rating-put.ts';
+import { ratingsList } from './ratings-list.ts';
 import {
   search,
   searchSuggest,
@@ -35,4 +37,6 @@ export const scenarios: readonly Scenario[] = [
   searchSuggestUncachedPaced,
   upload100mb,
   zip2000Entries,
+  ratingPut,
+  ratingsList,
 ];

@@ -1,7 +1,10 @@
 import type { AppConfig } from './config.ts';
 import { registerAnalyticsJobs, scheduleAnalyticsJobs } from './modules/analytics/analytics.jobs.ts';
 import { generateThumbnail } from './modules/catalog/thumbnails.ts';
-import { registerNotificationJobs, scheduleNotificationJobs } from './modules/notifications/notifications.jobs.ts';
+import {
+  registerNotificationJobs,
+  scheduleNotificationJobs,
+} from './modules/notifications/notifications.jobs.ts';
 import { indexVersionContent } from './modules/search/content-text.ts';
 import { SAVED_SEARCH_ALERTS_CRON, sendSavedSearchAlerts } from './modules/search/saved-search-alerts.ts';
 import type { Platform } from './platform/index.ts';

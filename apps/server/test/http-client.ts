@@ -102,6 +102,14 @@ export class TestClient {
     });
   }
 
+  put(url: string, payload?: unknown) {
+    return this.request({
+      method: 'PUT',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+    });
+  }
+
   patch(url: string, payload: unknown) {
     return this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
   }

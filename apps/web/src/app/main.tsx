@@ -1,7 +1,6 @@
 // First: configures zod before @nano/contracts creates its schemas.
 import './zod-config.ts';
 import '@mantine/core/styles.css';
-import '@mantine/charts/styles.css';
 import '@mantine/dropzone/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,10 +1,9 @@
 import type { Role } from '@nano/contracts';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/components/account-page.tsx';
 import { RequiredPasswordChangePage } from '../features/account/components/required-password-change-page.tsx';
 import { RequiredTwoFactorPage } from '../features/account/components/required-two-factor-page.tsx';
-import { CreatorAnalyticsPage } from '../features/analytics/components/creator-analytics-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { RegisterPage } from '../features/auth/components/register-page.tsx';
@@ -34,6 +33,7 @@ import { SearchPage } from '../features/search/components/search-page.tsx';
 import { UnsubscribePage } from '../features/search/components/unsubscribe-page.tsx';
 import { CREATOR_ROLES, STAFF_ROLES } from '../shared/auth/roles.ts';
 import { paths } from '../shared/routes.ts';
+import { PageLoader } from '../shared/ui/page-loader.tsx';
 import { GuestOnly } from './guards/guest-only.tsx';
 import { RequireAuth } from './guards/require-auth.tsx';
 import { RequireRole } from './guards/require-role.tsx';
@@ -44,6 +44,11 @@ import { AppLayout } from './shell/app-shell.tsx';
 
 /** Roles of the admin-only pages (search analytics, featured Nanos). */
 const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+/** The creator dashboard brings the chart library along, so it loads only when opened. */
+const CreatorAnalyticsPage = lazy(async () => ({
+  default: (await import('../features/analytics/components/creator-analytics-page.tsx')).CreatorAnalyticsPage,
+}));
 
 /** A page with its own error boundary. */
 function page(path: string, element: ReactNode): RouteObject {
@@ -96,7 +101,12 @@ export const routes: RouteObject[] = [
                   page(paths.newNano.path, <NewNanoPage />),
                   page(paths.editNano.path, <EditNanoPage />),
                   page(paths.receivedRatings.path, <ReceivedRatingsPage />),
-                  page(paths.creatorAnalytics.path, <CreatorAnalyticsPage />),
+                  page(
+                    paths.creatorAnalytics.path,
+                    <Suspense fallback={<PageLoader />}>
+                      <CreatorAnalyticsPage />
+                    </Suspense>,
+                  ),
                 ],
               },
               {

@@ -206,11 +206,14 @@ export async function creatorStats(
   };
 }
 
-/** Records a view once per viewer and day; true when this was the first view today. */
-export async function recordView(db: Db, nanoId: string, viewerKey: string, day: string): Promise<boolean> {
+/**
+ * Records a view once per viewer and day; true when this was the first view today. `viewerHash` is the
+ * analytics' daily hash of the viewer (never a user id or visitor cookie).
+ */
+export async function recordView(db: Db, nanoId: string, viewerHash: string, day: string): Promise<boolean> {
   const inserted = await db
     .insertInto('nano_views')
-    .values({ nano_id: nanoId, viewer_key: viewerKey, day })
+    .values({ nano_id: nanoId, viewer_key: viewerHash, day })
     .onConflict((oc) => oc.doNothing())
     .returning('nano_id')
     .executeTakeFirst();

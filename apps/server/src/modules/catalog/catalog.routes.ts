@@ -14,6 +14,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { recordNanoEvent } from '../analytics/nano-events.ts';
+import { hashViewer } from '../analytics/viewer-hash.ts';
 import type { AuthContext } from '../identity/session.service.ts';
 import { actorFor, type CatalogDeps } from './catalog.deps.ts';
 import * as repo from './catalog.repository.ts';
@@ -106,12 +108,13 @@ export async function catalogRoutes(
       const nano = await loadVisibleNano(deps, request.auth, request.params.id);
       let counted = false;
       if (nano.status === 'published' && actorFor(request.auth, nano) === null) {
-        counted = await repo.recordView(
-          deps.db,
-          nano.id,
-          viewerKey(request, reply, secureCookies),
-          deps.clock.now().toISOString().slice(0, 10),
-        );
+        // Only the viewer's hash of the day is stored (docs/analytics.md), never the key itself.
+        const at = deps.clock.now();
+        const viewer = await hashViewer(deps.db, viewerKey(request, reply, secureCookies), at);
+        counted = await deps.db.transaction().execute(async (trx) => {
+          await recordNanoEvent(trx, { nanoId: nano.id, kind: 'view', viewerHash: viewer.hash, at });
+          return repo.recordView(trx, nano.id, viewer.hash, viewer.day);
+        });
       }
       reply.header('cache-control', 'private, no-cache');
       // The counter was incremented in the database; show it without reading the row again.

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { parseRange } from '../../lib/http-range.ts';
+import { recordNanoEvent } from '../analytics/nano-events.ts';
 import { actorFor, type CatalogDeps } from './catalog.deps.ts';
 import * as repo from './catalog.repository.ts';
 import { loadVisibleNano, resolveVersion } from './catalog.service.ts';
@@ -94,7 +95,10 @@ async function download(
   }
   const object = await deps.storage.get(version.object_key);
   if (!privileged) {
-    await repo.incrementDownloads(deps.db, nano.id);
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.incrementDownloads(trx, nano.id);
+      await recordNanoEvent(trx, { nanoId: nano.id, kind: 'download', at: deps.clock.now() });
+    });
   }
   return reply
     .header('content-type', 'application/zip')

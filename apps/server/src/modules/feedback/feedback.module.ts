@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../module-deps.ts';
+import { ratingRoutes } from './ratings.routes.ts';
 
-/** Every route of the feedback module (issue 6; being built). */
-export async function feedbackModule(_app: FastifyInstance, _options: { deps: ModuleDeps }): Promise<void> {}
+/** Every route of the feedback module: ratings, comments, replies and helpful marks. */
+export async function feedbackModule(app: FastifyInstance, options: { deps: ModuleDeps }): Promise<void> {
+  await ratingRoutes(app, options);
+}

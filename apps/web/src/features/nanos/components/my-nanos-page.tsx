@@ -90,9 +90,14 @@ export function MyNanosPage() {
             <Title order={1}>{t('myNanos.title')}</Title>
             <Text c="dimmed">{t('myNanos.intro')}</Text>
           </Stack>
-          <Button component={Link} to={paths.newNano.getHref()}>
-            {t('myNanos.upload')}
-          </Button>
+          <Group gap="sm">
+            <Button component={Link} to={paths.creatorAnalytics.getHref()} variant="default">
+              {t('analytics.myNanosLink')}
+            </Button>
+            <Button component={Link} to={paths.newNano.getHref()}>
+              {t('myNanos.upload')}
+            </Button>
+          </Group>
         </Group>
         <StatusActionError error={actions.error} />
         {done && <SuccessAlert title={t(`nanoActions.done.${done.action}`, { title: done.title })} />}
