@@ -23,21 +23,6 @@ export interface ExportItemRow extends ListItemRow {
   license: string | null;
 }
 
-/**
- * Locks the user's account row until the transaction ends, so two concurrent creations of the
- * same user count their lists one after the other (`no key update` leaves foreign-key checks of
- * other tables alone).
- */
-export async function lockUser(db: Db, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', userId)
-    .forNoKeyUpdate()
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function countLists(db: Db, ownerId: string): Promise<number> {
   const row = await db
     .selectFrom('lists')

@@ -11,6 +11,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { AppError, errors } from '../../errors.ts';
+import { lockUserRow } from '../identity/user-lock.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { hitsByIds } from '../search/search-hits.ts';
 import { presentList, presentListDetail, shareUrl } from './lists.presenter.ts';
@@ -69,7 +70,7 @@ export async function listLists(deps: Deps, userId: string, containing?: string)
  */
 export async function createList(deps: Deps, userId: string, input: CreateInput): Promise<CuratedList> {
   const row = await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockUser(trx, userId))) {
+    if (!(await lockUserRow(trx, userId))) {
       throw errors.unauthorized();
     }
     if ((await repo.countLists(trx, userId)) >= LIST_LIMITS.listsPerUserMax) {

@@ -9,7 +9,7 @@ import {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { RANK_PRECISION, RANK_WEIGHTS, TYPO_MIN_SIMILARITY } from './ranking.ts';
-import type { IndexedNano, IndexQuery, IndexResult, SearchIndex } from './search-index.ts';
+import type { IndexedNano, IndexQuery, SearchIndex } from './search-index.ts';
 
 type Db = Kysely<Database>;
 type Condition = RawBuilder<boolean>;

@@ -16,21 +16,6 @@ export function listSavedSearches(db: Db, userId: string): Promise<SavedSearchRo
     .execute();
 }
 
-/**
- * Locks the user's account row until the transaction ends, so two concurrent creations of the
- * same user count their saved searches one after the other. `no key update` does not block the
- * foreign-key checks of other tables that reference the user.
- */
-export async function lockUserForSavedSearches(db: Db, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', userId)
-    .forNoKeyUpdate()
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function countSavedSearches(db: Db, userId: string): Promise<number> {
   const row = await db
     .selectFrom('saved_searches')

@@ -10,6 +10,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { AppError, errors } from '../../errors.ts';
+import { lockUserRow } from '../identity/user-lock.ts';
 import * as repo from './saved-searches.repository.ts';
 import type { SearchDeps } from './search.deps.ts';
 
@@ -59,7 +60,7 @@ export async function createSavedSearch(
   input: CreateInput,
 ): Promise<SavedSearch> {
   const row = await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockUserForSavedSearches(trx, userId))) {
+    if (!(await lockUserRow(trx, userId))) {
       throw errors.unauthorized();
     }
     if ((await repo.countSavedSearches(trx, userId)) >= SEARCH_LIMITS.savedSearchesMax) {

@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Nano, RatingSummary } from '@nano/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../../shared/routes.ts';
-import { FormErrorAlert } from '../../../shared/ui/form-error-alert.tsx';
+import { ConfirmDialog } from '../../../shared/ui/confirm-dialog.tsx';
 import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
 import { useDeleteRating } from '../api/delete-rating.ts';
 import { RatingForm } from './rating-form.tsx';
@@ -26,31 +26,17 @@ export function DeleteRatingDialog({
   const { t } = useTranslation();
   const remove = useDeleteRating();
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('ratings.close') }}
+    <ConfirmDialog
       opened={opened}
       onClose={onClose}
       title={t('ratings.own.deleteTitle')}
-      centered
-    >
-      <Stack gap="md">
-        <Text>{t('ratings.own.deleteText')}</Text>
-        <FormErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={remove.isPending}>
-            {t('ratings.cancel')}
-          </Button>
-          <Button
-            color="red.9"
-            loading={remove.isPending}
-            // Awaited: the list reloads without the rating, and this dialog may be gone by then.
-            onClick={() => void remove.mutateAsync(nanoId).then(onDeleted, () => undefined)}
-          >
-            {t('ratings.own.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      text={t('ratings.own.deleteText')}
+      confirmLabel={t('ratings.own.delete')}
+      // Awaited: the list reloads without the rating, and this dialog may be gone by then.
+      onConfirm={() => void remove.mutateAsync(nanoId).then(onDeleted, () => undefined)}
+      pending={remove.isPending}
+      error={remove.error}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Modal, Stack, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { Box, Button, Group, Stack, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { FEEDBACK_LIMITS, type Rating, ratingReplyRequestSchema } from '@nano/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { applyServerErrors } from '../../../shared/forms/apply-server-errors.ts'
 import { useZodForm } from '../../../shared/forms/use-zod-form.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { formatDate } from '../../../shared/nanos/format.ts';
+import { ConfirmDialog } from '../../../shared/ui/confirm-dialog.tsx';
 import { FormErrorAlert } from '../../../shared/ui/form-error-alert.tsx';
 import { LinkifiedText } from '../../../shared/ui/linkified-text.tsx';
 import { useDeleteReply } from '../api/delete-reply.ts';
@@ -76,30 +77,16 @@ function DeleteReplyDialog({
   const { t } = useTranslation();
   const remove = useDeleteReply();
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('ratings.close') }}
+    <ConfirmDialog
       opened={opened}
       onClose={onClose}
       title={t('ratings.reply.deleteTitle')}
-      centered
-    >
-      <Stack gap="md">
-        <Text>{t('ratings.reply.deleteText')}</Text>
-        <FormErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={remove.isPending}>
-            {t('ratings.cancel')}
-          </Button>
-          <Button
-            color="red.9"
-            loading={remove.isPending}
-            onClick={() => remove.mutate(rating, { onSuccess: onClose })}
-          >
-            {t('ratings.reply.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      text={t('ratings.reply.deleteText')}
+      confirmLabel={t('ratings.reply.delete')}
+      onConfirm={() => remove.mutate(rating, { onSuccess: onClose })}
+      pending={remove.isPending}
+      error={remove.error}
+    />
   );
 }
 
