@@ -211,8 +211,10 @@ describe('inspectZip rejects', () => {
     const result = await inspectZip({ ...(await store.add(zip)), storage: reads.storage });
 
     expect(result.ok || codes(result.problems)).toEqual([['harmless.txt', 'size_mismatch']]);
-    // 1 GiB would inflate from ~1 MB of data; we stop within the first chunks.
-    expect(reads.bytes()).toBeLessThan(data.length / 4);
+    // 1 GiB would inflate from ~1 MB of data; we stop within the first chunks. How many chunks the
+    // file stream has read ahead by the time it is destroyed varies with the machine's load (one
+    // CI run counted 27 % of the data), so the bound is half: reading it all would still fail.
+    expect(reads.bytes()).toBeLessThan(data.length / 2);
   });
 
   it('zip slip, absolute paths, drive letters and backslashes', async () => {
