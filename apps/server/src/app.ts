@@ -15,6 +15,7 @@ import type { CatalogDeps } from './modules/catalog/catalog.deps.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { contentRoutes } from './modules/catalog/content.routes.ts';
 import { versionRoutes } from './modules/catalog/versions.routes.ts';
+import { chatModule } from './modules/chat/chat.module.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
 import { feedbackModule } from './modules/feedback/feedback.module.ts';
 import { createIdentityDeps, identityModule } from './modules/identity/identity.module.ts';
@@ -22,6 +23,7 @@ import { listsModule } from './modules/lists/lists.module.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
+import { createRealtimeHub } from './modules/realtime/realtime.hub.ts';
 import { createPostgresSearchIndex } from './modules/search/postgres-search-index.ts';
 import type { SearchDeps } from './modules/search/search.deps.ts';
 import { searchModule } from './modules/search/search.module.ts';
@@ -96,6 +98,8 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(auditRoutes, { audit });
   await app.register(taxonomyRoutes, { taxonomy });
 
+  const realtime = createRealtimeHub({ bus: platform.bus, clock: platform.clock });
+  app.addHook('onClose', () => realtime.close());
   const notifications = createNotificationService({ db: platform.database.db, clock: platform.clock });
   await app.register(notificationRoutes, { notifications });
   const catalog: CatalogDeps = {
@@ -139,6 +143,7 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(feedbackModule, { deps: modules });
   await app.register(listsModule, { deps: modules });
   await app.register(analyticsModule, { deps: modules });
+  await app.register(chatModule, { deps: { ...modules, realtime } });
   registerJobs(platform, config);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });

@@ -1,4 +1,5 @@
 export * from './analytics.ts';
+export * from './chat.ts';
 export * from './categories.ts';
 export * from './common.ts';
 export * from './feedback.ts';

@@ -98,6 +98,12 @@ export const paths = {
   terms: { path: '/nutzungsbedingungen', getHref: () => '/nutzungsbedingungen' },
   /** Built in a later issue; linked from the registration form already. */
   privacy: { path: '/datenschutz', getHref: () => '/datenschutz' },
+  /** The chat inbox; `?archiv=1` shows archived sessions. */
+  chats: { path: '/chats', getHref: (archived = false) => (archived ? '/chats?archiv=1' : '/chats') },
+  /** One conversation. */
+  chat: { path: '/chats/:id', getHref: (id: string) => `/chats/${encodeURIComponent(id)}` },
+  /** Moderators: chat messages held by the content filter, and disabling sessions. */
+  moderationChat: { path: '/moderation/chat', getHref: () => '/moderation/chat' },
 } as const;
 
 /**
