@@ -1,0 +1,4 @@
+/** One conversation (placeholder until the conversation view lands). */
+export function ConversationPage() {
+  return null;
+}
