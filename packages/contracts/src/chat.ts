@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from './common.ts';
 import { nanoStatusSchema } from './nanos.ts';
 
 /** Limits of the chat (SPEC §4.5). Every number the chat enforces is named here once. */
@@ -44,8 +45,30 @@ export const HOLD_REASONS = ['profanity', 'blocked_link', 'too_many_links', 'rep
 export const holdReasonSchema = z.enum(HOLD_REASONS);
 export type HoldReason = z.infer<typeof holdReasonSchema>;
 
-/** Message text: trimmed, 1–1000 characters (emoji allowed), stored and shown as plain text. */
-export const messageTextSchema = z.string().trim().min(CHAT_LIMITS.messageMin).max(CHAT_LIMITS.messageMax);
+/**
+ * The length of a message as the limits count it: Unicode code points, so an emoji such as 😀 counts
+ * once (not as two UTF-16 units) — the same count as PostgreSQL's `char_length` and the composer's counter.
+ */
+export function messageLength(text: string): number {
+  return [...text].length;
+}
+
+/** Message text: trimmed, 1–1000 characters (code points; emoji allowed), stored and shown as plain text. */
+export const messageTextSchema = z
+  .string()
+  .trim()
+  .min(CHAT_LIMITS.messageMin)
+  .superRefine((text, ctx) => {
+    if (messageLength(text) > CHAT_LIMITS.messageMax) {
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'string',
+        maximum: CHAT_LIMITS.messageMax,
+        inclusive: true,
+        input: text,
+      });
+    }
+  });
 
 /** A client-chosen id per message; sending again with the same id returns the stored message. */
 export const clientIdSchema = z
@@ -198,8 +221,17 @@ export const heldMessageSchema = z.object({
   chat: z.object({ id: z.uuid(), status: chatStatusSchema, nanoTitle: z.string() }),
   sender: z.object({ id: z.uuid().nullable(), displayName: z.string() }),
   recipient: z.object({ id: z.uuid().nullable(), displayName: z.string() }),
+  /** The open flags of the message, oldest first (the "flagged" list; empty when it was only held). */
+  flags: z
+    .array(z.object({ reason: flagReasonSchema, description: z.string(), createdAt: z.iso.datetime() }))
+    .optional(),
 });
 export const heldMessageListSchema = z.object({ items: z.array(heldMessageSchema), total: z.number().int() });
+
+/** `GET /moderation/chat-messages?status=&page=&pageSize=`: held by the filter, or flagged by a participant (oldest first). */
+export const heldMessageQuerySchema = pageQuerySchema.extend({
+  status: z.enum(['held', 'flagged']).default('held'),
+});
 
 /** `POST /moderation/chat-messages/{id}/decision`. */
 export const heldMessageDecisionSchema = z.object({ decision: z.enum(['release', 'reject']) });

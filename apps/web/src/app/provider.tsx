@@ -2,13 +2,17 @@ import { MantineProvider } from '@mantine/core';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { notificationsQueryKey } from '../features/notifications/api/get-notifications.ts';
 import { onSessionChange } from '../shared/api/client.ts';
 import { clearSession, setCurrentUser } from '../shared/auth/get-current-user.ts';
 import { i18n } from '../shared/i18n/i18n.ts';
+import { RealtimeProvider } from '../shared/realtime/realtime-provider.tsx';
 import { readCspNonce } from './csp-nonce.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 const styleNonce = readCspNonce();
+/** A `notification.created` event refreshes the bell (its query belongs to the notifications feature). */
+const NOTIFICATION_QUERY_KEYS = [notificationsQueryKey];
 const getStyleNonce = styleNonce === undefined ? undefined : () => styleNonce;
 
 interface AppProviderProps {
@@ -20,7 +24,8 @@ interface AppProviderProps {
 
 /**
  * Everything the pages rely on: translations, the Mantine theme (with the CSP nonce), the query
- * cache, and the current-user cache kept in step with silent session refreshes.
+ * cache, the current-user cache kept in step with silent session refreshes, and the chat's
+ * real-time connection (open while someone is signed in).
  */
 export function AppProvider({ queryClient, env = 'default', children }: AppProviderProps) {
   useEffect(() => {
@@ -56,7 +61,9 @@ export function AppProvider({ queryClient, env = 'default', children }: AppProvi
         getStyleNonce={getStyleNonce}
         env={env}
       >
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        <QueryClientProvider client={queryClient}>
+          <RealtimeProvider notificationQueryKeys={NOTIFICATION_QUERY_KEYS}>{children}</RealtimeProvider>
+        </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>
   );

@@ -9,16 +9,24 @@ import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { RegisterPage } from '../features/auth/components/register-page.tsx';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
 import { VerifyEmailPage } from '../features/auth/components/verify-email-page.tsx';
+import { ChatInboxPage } from '../features/chat/components/chat-inbox-page.tsx';
+import { ChatWithCreatorButton } from '../features/chat/components/chat-with-creator-button.tsx';
+import { ConversationPage } from '../features/chat/components/conversation-page.tsx';
 import { BecomeCreatorPage } from '../features/creator/components/become-creator-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
 import { FavoritesPage } from '../features/lists/components/favorites-page.tsx';
 import { ListDetailPage } from '../features/lists/components/list-detail-page.tsx';
 import { ListsPage } from '../features/lists/components/lists-page.tsx';
 import { SharedListPage } from '../features/lists/components/shared-list-page.tsx';
+import { ChatModerationPage } from '../features/moderation/components/chat-moderation-page.tsx';
 import { ModerationQueuePage } from '../features/moderation/components/moderation-queue-page.tsx';
 import { ReviewPage } from '../features/moderation/components/review-page.tsx';
 import { MyNanosPage } from '../features/nanos/components/my-nanos-page.tsx';
-import { NanoDetailPage } from '../features/nanos/components/nano-detail-page.tsx';
+import {
+  type NanoActions,
+  NanoDetailPage,
+  type NanoSections,
+} from '../features/nanos/components/nano-detail-page.tsx';
 import { EditNanoPage, NewNanoPage } from '../features/nanos/components/nano-editor-page.tsx';
 import { NanoVersionsPage } from '../features/nanos/components/nano-versions-page.tsx';
 import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx';
@@ -50,6 +58,11 @@ const CreatorAnalyticsPage = lazy(async () => ({
   default: (await import('../features/analytics/components/creator-analytics-page.tsx')).CreatorAnalyticsPage,
 }));
 
+/** Under a Nano's viewer: its ratings and comments. */
+const nanoSections: NanoSections = (nano) => <RatingSection nano={nano} />;
+/** Beside a Nano's own actions: the chat with its creator. */
+const nanoActions: NanoActions = (nano) => <ChatWithCreatorButton nano={nano} />;
+
 /** A page with its own error boundary. */
 function page(path: string, element: ReactNode): RouteObject {
   return { path, element, errorElement: <RouteErrorPage /> };
@@ -76,7 +89,7 @@ export const routes: RouteObject[] = [
           page(paths.forgotPassword.path, <ForgotPasswordPage />),
           page(paths.resetPassword.path, <ResetPasswordPage />),
           page(paths.publicProfile.path, <PublicProfilePage />),
-          page(paths.nanoDetail.path, <NanoDetailPage sections={(nano) => <RatingSection nano={nano} />} />),
+          page(paths.nanoDetail.path, <NanoDetailPage sections={nanoSections} actions={nanoActions} />),
           page(paths.search.path, <SearchPage />),
           page(paths.unsubscribeSavedSearches.path, <UnsubscribePage />),
           page(paths.sharedList.path, <SharedListPage />),
@@ -94,6 +107,8 @@ export const routes: RouteObject[] = [
               page(paths.lists.path, <ListsPage />),
               page(paths.listDetail.path, <ListDetailPage />),
               page(paths.notifications.path, <NotificationsPage />),
+              page(paths.chats.path, <ChatInboxPage />),
+              page(paths.chat.path, <ConversationPage />),
               {
                 element: <RequireRole roles={CREATOR_ROLES} />,
                 children: [
@@ -114,6 +129,7 @@ export const routes: RouteObject[] = [
                 children: [
                   page(paths.moderationQueue.path, <ModerationQueuePage />),
                   page(paths.moderationReview.path, <ReviewPage />),
+                  page(paths.moderationChat.path, <ChatModerationPage />),
                 ],
               },
               {

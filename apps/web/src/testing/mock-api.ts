@@ -38,7 +38,10 @@ export function problemResponse(
   );
 }
 
-/** What a guest gets from the session endpoints, the category tree and the home page's (empty) discover blocks. */
+/**
+ * What a guest gets from the session endpoints, the category tree and the home page's (empty)
+ * discover blocks; a signed-in user has no notifications, lists or chats.
+ */
 const DEFAULT_ROUTES: MockRoutes = {
   'GET /api/v1/auth/me': () => problemResponse(401, 'unauthenticated', 'Nicht angemeldet'),
   'POST /api/v1/auth/refresh': () => problemResponse(401, 'unauthenticated', 'Nicht angemeldet'),
@@ -51,6 +54,8 @@ const DEFAULT_ROUTES: MockRoutes = {
   'GET /api/v1/me/notifications': () => ({ items: [], unread: 0 }),
   'GET /api/v1/me/favorites/ids': () => ({ ids: [] }),
   'GET /api/v1/me/lists': () => ({ items: [] }),
+  'GET /api/v1/chats/unread-count': () => ({ unread: 0, chats: 0 }),
+  'GET /api/v1/chats': () => ({ items: [] }),
 };
 
 function parseBody(body: BodyInit | null | undefined): unknown {

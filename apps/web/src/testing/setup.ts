@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { changeLocale } from '../shared/i18n/i18n.ts';
+import { FakeWebSocket } from './fake-web-socket.ts';
 import { clearCsrfCookie } from './mock-api.ts';
 
 // The first render of a lazily loaded page can take over a second on a busy CI machine; waiting
@@ -37,6 +38,9 @@ URL.revokeObjectURL ??= () => {};
 
 beforeEach(async () => {
   window.localStorage.clear();
+  // The chat's realtime connection: never a real socket in jsdom; tests open the fake when they need it.
+  FakeWebSocket.reset();
+  vi.stubGlobal('WebSocket', FakeWebSocket);
   await changeLocale('de');
 });
 

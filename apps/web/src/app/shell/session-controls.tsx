@@ -2,6 +2,7 @@ import { Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout.ts';
+import { ChatNavBadge, UnreadChatsBadge } from '../../features/chat/components/chat-nav-badge.tsx';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { useCurrentUser } from '../../shared/auth/get-current-user.ts';
 import { CREATOR_ROLES, hasRole, STAFF_ROLES } from '../../shared/auth/roles.ts';
@@ -51,6 +52,7 @@ export function SessionControls() {
   const staff = hasRole(user, STAFF_ROLES);
   return (
     <Group gap="xs" wrap="nowrap">
+      <ChatNavBadge />
       <NotificationBell />
       <Menu position="bottom-end" width={240} shadow="md">
         <Menu.Target>
@@ -74,6 +76,9 @@ export function SessionControls() {
           </Menu.Item>
           <Menu.Item component={Link} to={paths.publicProfile.getHref(user.username)}>
             {t('userMenu.publicProfile')}
+          </Menu.Item>
+          <Menu.Item component={Link} to={paths.chats.getHref()} rightSection={<UnreadChatsBadge />}>
+            {t('chat.badge.menuItem')}
           </Menu.Item>
           <Menu.Item component={Link} to={paths.favorites.getHref()}>
             {t('userMenu.favorites')}
@@ -105,9 +110,14 @@ export function SessionControls() {
             </>
           )}
           {staff && (
-            <Menu.Item component={Link} to={paths.moderationQueue.getHref()}>
-              {t('userMenu.moderation')}
-            </Menu.Item>
+            <>
+              <Menu.Item component={Link} to={paths.moderationQueue.getHref()}>
+                {t('userMenu.moderation')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.moderationChat.getHref()}>
+                {t('chat.badge.moderation')}
+              </Menu.Item>
+            </>
           )}
           {user.role === 'admin' && (
             <>

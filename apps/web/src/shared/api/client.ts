@@ -15,11 +15,14 @@ import { currentLocale, i18n } from '../i18n/i18n.ts';
  */
 export class ApiError extends Error {
   readonly problem: Problem;
+  /** Seconds the server asked to wait before trying again (`Retry-After`, e.g. on 429), or null. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(problem: Problem, options?: ErrorOptions) {
+  constructor(problem: Problem, options?: ErrorOptions & { retryAfterSeconds?: number | null }) {
     super(problem.title, options);
     this.name = 'ApiError';
     this.problem = problem;
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
   }
 
   /** HTTP status; 0 when the server could not be reached. */
@@ -155,12 +158,21 @@ async function send(path: string, init: ApiRequestInit, csrfToken?: string): Pro
   }
 }
 
+/** `Retry-After` in whole seconds (the delay form; an HTTP date is not used by this API), or null. */
+export function retryAfterOf(response: Response): number | null {
+  const value = response.headers.get('retry-after');
+  if (value === null || !/^\d+$/.test(value.trim())) {
+    return null;
+  }
+  return Number(value.trim());
+}
+
 async function parseAnswer<Schema extends z.ZodType>(
   response: Response,
   schema: Schema,
 ): Promise<z.output<Schema>> {
   if (!response.ok) {
-    throw new ApiError(await problemOf(response));
+    throw new ApiError(await problemOf(response), { retryAfterSeconds: retryAfterOf(response) });
   }
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);

@@ -118,3 +118,24 @@ export function ArrowDownIcon({ size = 16 }: IconProps) {
     </Svg>
   );
 }
+
+/** A speech bubble, for chats and messages. */
+export function ChatIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+    </Svg>
+  );
+}
+
+/** A crossed-out bell, for muted conversations. */
+export function BellOffIcon({ size = 16 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <path d="M8.7 3A6 6 0 0 1 18 8a21.3 21.3 0 0 0 .6 5" />
+      <path d="M17 17H3s3-2 3-9a4.67 4.67 0 0 1 .3-1.7" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      <path d="m2 2 20 20" />
+    </Svg>
+  );
+}

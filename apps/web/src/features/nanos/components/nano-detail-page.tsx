@@ -31,7 +31,15 @@ export function NanoNotFound() {
 /** Sections the app adds under a Nano's viewer (ratings and comments), composed in the router. */
 export type NanoSections = (nano: Nano) => ReactNode;
 
-function Detail({ nano, sections }: { nano: Nano; sections?: NanoSections }) {
+/** Buttons the app adds beside the Nano's own actions (the chat with its creator), composed in the router. */
+export type NanoActions = (nano: Nano) => ReactNode;
+
+interface NanoSlots {
+  sections?: NanoSections | undefined;
+  actions?: NanoActions | undefined;
+}
+
+function Detail({ nano, sections, actions: extraActions }: { nano: Nano } & NanoSlots) {
   const navigate = useNavigate();
   const actions = useStatusActions({
     onDone: (action) => {
@@ -52,6 +60,7 @@ function Detail({ nano, sections }: { nano: Nano; sections?: NanoSections }) {
         version={version}
         actions={
           <>
+            {extraActions?.(nano)}
             <OwnerActions
               nano={nano}
               runningAction={actions.runningAction}
@@ -69,7 +78,7 @@ function Detail({ nano, sections }: { nano: Nano; sections?: NanoSections }) {
 }
 
 /** `/nanos/:id`: a Nano's detail page with the viewer; owner and staff also see its status and actions. */
-export function NanoDetailPage({ sections }: { sections?: NanoSections }) {
+export function NanoDetailPage({ sections, actions }: NanoSlots) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const nano = useNano(id);
@@ -100,7 +109,7 @@ export function NanoDetailPage({ sections }: { sections?: NanoSections }) {
         </Stack>
       );
     }
-    return <Detail nano={nano.data} sections={sections} />;
+    return <Detail nano={nano.data} sections={sections} actions={actions} />;
   };
 
   return (

@@ -43,15 +43,32 @@ describe('notification texts', () => {
         `/nanos/${nanoId}`,
       ],
       ['chat.message', {}, 'Sie haben eine neue Nachricht.', undefined],
+      [
+        'chat.message',
+        { chatId: nanoId, nanoId, nanoTitle: 'SQL-Joins', senderName: 'Clara', preview: 'Hallo!' },
+        'Neue Nachricht zu „SQL-Joins“',
+        `/chats/${nanoId}`,
+      ],
       ['data_export.ready', {}, 'Ihr Datenexport steht zum Herunterladen bereit.', '/konto'],
     ];
-    expect(cases.map(([type]) => type)).toEqual([...NOTIFICATION_TYPES]);
+    expect(new Set(cases.map(([type]) => type))).toEqual(new Set(NOTIFICATION_TYPES));
     for (const [type, payload, text, href] of cases) {
       const view = describeNotification(createNotification({ type, payload }), de);
       expect(view.text, type).toBe(text);
       expect(view.href, type).toBe(href);
       expect(notificationTypeLabel(type, de)).not.toBe('Benachrichtigung');
     }
+  });
+
+  it('shows who wrote what in a chat notification', () => {
+    const view = describeNotification(
+      createNotification({
+        type: 'chat.message',
+        payload: { chatId: nanoId, senderName: 'Clara', preview: 'Hallo!' },
+      }),
+      de,
+    );
+    expect(view.detail).toBe('Clara: Hallo!');
   });
 
   it('falls back to neutral texts for unknown types and incomplete payloads, also in English', () => {

@@ -50,12 +50,21 @@ const ratingsHref = (nanoId: string | undefined) =>
  * The localised text of a notification from its type and payload:
  * `nano.review_decision` {title, decision, note, update}, `nano.status_changed` {title, status},
  * `rating.received` {nanoTitle, score, hasComment, raterName}, `rating.reply_received`
- * {nanoTitle, creatorName}; `flag.outcome`, `chat.message` and `data_export.ready` (later issues)
+ * {nanoTitle, creatorName}; `chat.message` {chatId, nanoTitle, senderName, preview}; `flag.outcome` and `data_export.ready` (later issues)
  * with their title when there is one; a neutral text for types this version does not know.
  */
+/** "Name: preview" of a chat notification (`chat.message` {chatId, nanoTitle, senderName, preview, count}). */
+function chatDetail(senderName: string | undefined, preview: string | undefined): string | undefined {
+  if (!preview) {
+    return undefined;
+  }
+  return senderName ? `${senderName}: ${preview}` : preview;
+}
+
 export function describeNotification(notification: AppNotification, t: TFunction): NotificationView {
   const { payload } = notification;
   const nanoId = stringOf(payload.nanoId);
+  const chatId = stringOf(payload.chatId);
   const title = stringOf(payload.title) ?? stringOf(payload.nanoTitle);
   switch (notification.type) {
     case 'nano.review_decision': {
@@ -120,8 +129,8 @@ export function describeNotification(notification: AppNotification, t: TFunction
     case 'chat.message':
       return {
         text: title ? t('notifications.chatMessage', { title }) : t('notifications.chatMessageUntitled'),
-        detail: stringOf(payload.excerpt),
-        href: nanoHref(nanoId),
+        detail: chatDetail(stringOf(payload.senderName), stringOf(payload.preview)),
+        href: chatId ? paths.chat.getHref(chatId) : nanoHref(nanoId),
       };
     case 'data_export.ready':
       return { text: t('notifications.dataExportReady'), href: paths.account.getHref() };
