@@ -3,6 +3,7 @@ import type { ChatMessage } from '@nano/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { LinkifiedText } from '../../../shared/ui/linkified-text.tsx';
+import classes from './message-list.module.css';
 import { type ConversationEntry, formatMessageTime, type OutboxEntry } from './message-list-model.ts';
 import { OwnMessageState, useSendErrorText } from './message-status.tsx';
 
@@ -56,6 +57,7 @@ export function MessageBubble({ entry, otherName, onFlag, onRetry }: MessageBubb
     >
       <Stack gap={2} align={entry.own ? 'flex-end' : 'flex-start'} maw="min(80%, 560px)">
         <Paper
+          className={classes.bubble}
           px="sm"
           py={6}
           radius="lg"
