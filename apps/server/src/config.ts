@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHAT_LIMITS } from '@nano/contracts';
 import { z } from 'zod';
 
 /** The secret every development install starts with; production refuses to run with it. */
@@ -8,6 +9,9 @@ export const DEV_SECRET = 'dev-only-secret-change-me-0000000000000000';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** A DNS host name: labels of letters, digits and hyphens, at least two of them. */
+const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
 const optionalUrl = (protocols: string[]) =>
   z
@@ -48,6 +52,20 @@ const keyList = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return keys;
+});
+
+/** `example.com,spam.example`: lower-case host names (a listed domain also blocks its subdomains). */
+const domainList = z.string().transform((value, ctx) => {
+  const domains = value
+    .split(',')
+    .map((part) => part.trim().toLowerCase().replace(/\.$/, ''))
+    .filter(Boolean);
+  const bad = domains.filter((d) => !HOST_NAME.test(d));
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `not a domain name: ${bad.join(', ')}` });
+    return z.NEVER;
+  }
+  return [...new Set(domains)];
 });
 
 /**
@@ -91,6 +109,13 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().default('Nano-Marktplatz <no-reply@localhost>'),
+  CHAT_BLOCKED_DOMAINS: domainList.default([]),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(CHAT_LIMITS.messagesPerMinute),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -136,6 +161,15 @@ export interface AppConfig {
         forcePathStyle: boolean;
       };
   mail: { kind: 'outbox'; from: string } | { kind: 'smtp'; url: string; from: string };
+  chat: ChatConfig;
+}
+
+/** The chat's settings (docs/chat.md). */
+export interface ChatConfig {
+  /** Messages linking to these domains or their subdomains are held for review. */
+  blockedDomains: string[];
+  /** Messages one user may send per minute; the default is `CHAT_LIMITS.messagesPerMinute` (raise it only for load tests). */
+  messagesPerMinute: number;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every bad variable at once. */
@@ -239,5 +273,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: 'outbox', from: e.MAIL_FROM },
+    chat: { blockedDomains: e.CHAT_BLOCKED_DOMAINS, messagesPerMinute: e.CHAT_MESSAGES_PER_MINUTE },
   };
 }

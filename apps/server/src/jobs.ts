@@ -1,21 +1,25 @@
 import type { AppConfig } from './config.ts';
 import { registerAnalyticsJobs, scheduleAnalyticsJobs } from './modules/analytics/analytics.jobs.ts';
 import { generateThumbnail } from './modules/catalog/thumbnails.ts';
+import { registerChatJobs, scheduleChatJobs } from './modules/chat/chat.jobs.ts';
 import {
   registerNotificationJobs,
   scheduleNotificationJobs,
 } from './modules/notifications/notifications.jobs.ts';
+import type { RealtimeHub } from './modules/realtime/realtime.types.ts';
 import { indexVersionContent } from './modules/search/content-text.ts';
 import { SAVED_SEARCH_ALERTS_CRON, sendSavedSearchAlerts } from './modules/search/saved-search-alerts.ts';
 import type { Platform } from './platform/index.ts';
 
 /**
  * Registers every module's background handlers on the platform's queue. Both `serve` (via
- * buildApp) and `worker` call this, so whichever process runs jobs knows all of them.
+ * buildApp) and `worker` call this, so whichever process runs jobs knows all of them. `serve`
+ * passes its real-time hub, so jobs can tell connected clients about what they changed.
  */
 export function registerJobs(
   platform: Platform,
   config: Pick<AppConfig, 'publicUrl' | 'sessionSecret'>,
+  realtime?: Pick<RealtimeHub, 'publishToUser'>,
 ): void {
   const base = { db: platform.database.db, storage: platform.storage, clock: platform.clock };
   platform.jobs.register<{ nanoId: string }>(
@@ -38,6 +42,7 @@ export function registerJobs(
   );
   registerNotificationJobs(platform, config);
   registerAnalyticsJobs(platform);
+  registerChatJobs(platform, realtime);
 }
 
 /** Creates or updates the cron schedules (idempotent; every instance may call it at start). */
@@ -45,4 +50,5 @@ export async function scheduleJobs(platform: Platform): Promise<void> {
   await platform.jobs.schedule('search.saved_search_alerts', SAVED_SEARCH_ALERTS_CRON);
   await scheduleAnalyticsJobs(platform);
   await scheduleNotificationJobs(platform);
+  await scheduleChatJobs(platform);
 }

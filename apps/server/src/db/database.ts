@@ -2,7 +2,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AnalyticsTables } from '../modules/analytics/analytics.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
+import type { ChatTables } from '../modules/chat/chat.tables.ts';
 import type { FeedbackTables } from '../modules/feedback/feedback.tables.ts';
+import type { FlagTables } from '../modules/flags/flags.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
 import type { ListsTables } from '../modules/lists/lists.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
@@ -70,7 +72,9 @@ export interface Database
     SearchTables,
     FeedbackTables,
     ListsTables,
-    AnalyticsTables {
+    AnalyticsTables,
+    ChatTables,
+    FlagTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;

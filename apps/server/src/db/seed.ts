@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config.ts';
 import { analyticsSeeder } from '../modules/analytics/analytics.seed.ts';
 import { catalogSeeder } from '../modules/catalog/catalog.seed.ts';
+import { chatSeeder } from '../modules/chat/chat.seed.ts';
 import { feedbackSeeder } from '../modules/feedback/feedback.seed.ts';
 import { identitySeeder } from '../modules/identity/identity.seed.ts';
 import type { Platform } from '../platform/index.ts';
@@ -21,7 +22,7 @@ export interface Seeder {
  * The demo-data seeders, in order. The topic taxonomy itself is part of the first migration;
  * each capability adds its seeder here (demo accounts, Nanos, ratings…).
  */
-export const SEEDERS: Seeder[] = [identitySeeder, catalogSeeder, feedbackSeeder, analyticsSeeder];
+export const SEEDERS: Seeder[] = [identitySeeder, catalogSeeder, feedbackSeeder, chatSeeder, analyticsSeeder];
 
 /**
  * Runs the seeders (all, or only the foreground or background ones); production never calls

@@ -10,6 +10,8 @@ import * as m0008 from './0008_ratings.ts';
 import * as m0009 from './0009_lists.ts';
 import * as m0010 from './0010_notification_settings.ts';
 import * as m0011 from './0011_analytics.ts';
+import * as m0012 from './0012_chat.ts';
+import * as m0013 from './0013_flags.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0009_lists': m0009,
   '0010_notification_settings': m0010,
   '0011_analytics': m0011,
+  '0012_chat': m0012,
+  '0013_flags': m0013,
 };

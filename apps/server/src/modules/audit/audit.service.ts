@@ -59,6 +59,11 @@ export const AUDIT_ACTIONS = [
   'nano.downloaded',
   'search.featured_added',
   'search.featured_removed',
+  'chat.queue_viewed',
+  'chat.message_released',
+  'chat.message_rejected',
+  'chat.session_disabled',
+  'chat.session_enabled',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

@@ -25,6 +25,8 @@ export const notificationUrls = {
   centre: (publicUrl: string) => `${publicUrl}/benachrichtigungen`,
   settings: (publicUrl: string) => `${publicUrl}/konto/benachrichtigungen`,
   account: (publicUrl: string) => `${publicUrl}/konto`,
+  chats: (publicUrl: string) => `${publicUrl}/chats`,
+  chat: (publicUrl: string, chatId: string) => `${publicUrl}/chats/${encodeURIComponent(chatId)}`,
 };
 
 /** The name of each type in the subject of an email with several ("3 neue Benachrichtigungen: …"). */
@@ -200,7 +202,41 @@ function replyReceived(locale: Locale, p: Record<string, unknown>, publicUrl: st
   };
 }
 
-/** Types of later issues (moderation, chat, privacy): a sensible text from the usual payload fields. */
+/**
+ * New chat messages of one session (one collapsed notification, `count` messages): who wrote about
+ * which Nano and how many, never the text itself (emails leave the platform; the text stays in it).
+ */
+function chatMessage(locale: Locale, p: Record<string, unknown>, publicUrl: string): MailItem {
+  const de = locale === 'de';
+  const title = q(locale, text(p.nanoTitle) ?? 'Nano');
+  const sender = text(p.senderName) ?? (de ? 'Jemand' : 'Someone');
+  const count = typeof p.count === 'number' && p.count > 1 ? p.count : 1;
+  const chatId = text(p.chatId);
+  const messages = de
+    ? count === 1
+      ? 'eine neue Nachricht'
+      : `${count} neue Nachrichten`
+    : count === 1
+      ? 'a new message'
+      : `${count} new messages`;
+  return {
+    subject: de
+      ? `${count === 1 ? 'Neue Nachricht' : `${count} neue Nachrichten`} von ${sender} zu ${title}`
+      : `${count === 1 ? 'New message' : `${count} new messages`} from ${sender} about ${title}`,
+    line: de
+      ? `${sender} hat Ihnen ${messages} zu ${title} geschrieben.`
+      : `${sender} sent you ${messages} about ${title}.`,
+    details: [
+      de
+        ? 'Aus Datenschutzgründen steht der Text nicht in dieser E-Mail; Sie lesen ihn im Nano-Marktplatz.'
+        : 'For your privacy the text is not in this email; read it on Nano-Marktplatz.',
+    ],
+    url: chatId ? notificationUrls.chat(publicUrl, chatId) : notificationUrls.chats(publicUrl),
+    actionLabel: de ? 'Zum Chat' : 'Open the chat',
+  };
+}
+
+/** Types of later issues (moderation, privacy): a sensible text from the usual payload fields. */
 function generic(locale: Locale, type: string, p: Record<string, unknown>, publicUrl: string): MailItem {
   const de = locale === 'de';
   const about = text(p.nanoTitle) ?? text(p.title);
@@ -217,14 +253,6 @@ function generic(locale: Locale, type: string, p: Record<string, unknown>, publi
         details: text(p.note) ? [text(p.note) as string] : [],
         url,
         actionLabel: de ? 'Ansehen' : 'View',
-      };
-    case 'chat.message':
-      return {
-        subject: de ? `Neue Nachricht${on}` : `New message${on}`,
-        line: de ? `Sie haben eine neue Nachricht${on}.` : `You have a new message${on}.`,
-        details: [],
-        url,
-        actionLabel: de ? 'Nachricht lesen' : 'Read the message',
       };
     case 'data_export.ready':
       return {
@@ -257,6 +285,8 @@ function itemOf(locale: Locale, type: string, payload: Record<string, unknown>, 
       return ratingReceived(locale, payload, publicUrl);
     case 'rating.reply_received':
       return replyReceived(locale, payload, publicUrl);
+    case 'chat.message':
+      return chatMessage(locale, payload, publicUrl);
     default:
       return generic(locale, type, payload, publicUrl);
   }

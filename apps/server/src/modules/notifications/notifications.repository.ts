@@ -1,5 +1,5 @@
 import type { NotificationChannel } from '@nano/contracts';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { NotificationEmailStatus, NotificationsTable } from './notifications.tables.ts';
 
@@ -8,6 +8,51 @@ export type NotificationRow = Selectable<NotificationsTable>;
 
 export async function insertNotification(db: Db, row: Insertable<NotificationsTable>): Promise<void> {
   await db.insertInto('notifications').values(row).execute();
+}
+
+/**
+ * Inserts a notification with a collapse key, or, when the user has an unread one with the same
+ * key, updates that one instead (one statement, so concurrent calls cannot make two): its payload
+ * becomes the new one with `count` one higher, it moves to the top (`created_at`), and its email is
+ * due again when the channel is email. Returns the stored notification's id and payload.
+ */
+export async function upsertCollapsedNotification(
+  db: Db,
+  row: Insertable<NotificationsTable> & { collapse_key: string },
+): Promise<{ id: string; payload: unknown }> {
+  return db
+    .insertInto('notifications')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['user_id', 'collapse_key'])
+        .where('read_at', 'is', null)
+        .where('collapse_key', 'is not', null)
+        .doUpdateSet({
+          payload: sql<string>`excluded.payload || jsonb_build_object('count', coalesce((notifications.payload->>'count')::int, 1) + 1)`,
+          created_at: sql<Date>`excluded.created_at`,
+          email_status: sql<NotificationEmailStatus | null>`excluded.email_status`,
+          email_sent_at: null,
+        }),
+    )
+    .returning(['id', 'payload'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Marks the user's unread notifications with this collapse key as read (e.g. the chat was read). */
+export async function markReadByCollapseKey(
+  db: Db,
+  userId: string,
+  collapseKey: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('user_id', '=', userId)
+    .where('collapse_key', '=', collapseKey)
+    .where('read_at', 'is', null)
+    .execute();
 }
 
 /** The channel the user chose for `type`; undefined when they kept the default. */

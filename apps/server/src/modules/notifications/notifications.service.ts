@@ -29,16 +29,35 @@ export interface NotificationPage {
   nextBefore: string | null;
 }
 
+/** A new (or updated, when collapsed) notification, as the `notification.created` event carries it. */
+export interface CreatedNotification {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** What `notify` takes. */
+export interface NotifyInput {
+  userId: string;
+  type: NotificationType;
+  payload: Record<string, unknown>;
+  /**
+   * Unread notifications of the user with the same key are one: a later `notify` updates the
+   * unread one (new payload, `count` in the payload raised by one, moved to the top, its email due
+   * again) instead of adding another. E.g. `chat:<sessionId>`: one notification per chat session.
+   */
+  collapseKey?: string;
+}
+
 export interface NotificationService {
   /**
    * Notifies a user as their settings say: nothing when the type is off; otherwise an in-app
    * notification, marked for the next batched email when the channel is `email`. Runs in the
    * caller's transaction when given (so it commits with the change) and then uses only that one.
    */
-  notify(
-    input: { userId: string; type: NotificationType; payload: Record<string, unknown> },
-    db?: Kysely<Database>,
-  ): Promise<void>;
+  notify(input: NotifyInput, db?: Kysely<Database>): Promise<void>;
+  /** Marks the user's unread notifications with this collapse key as read (the chat they are about was read). */
+  markReadByKey(userId: string, collapseKey: string): Promise<void>;
   /** The user's newest notifications (older than `before` when given) and the unread count. */
   list(
     userId: string,
@@ -70,8 +89,21 @@ function present(row: repo.NotificationRow): NotificationView {
   };
 }
 
+/** What the notification centre uses. */
+export interface NotificationServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  /**
+   * Called after a notification was stored (or a collapsed one updated), e.g. to publish
+   * `notification.created` to the user's open connections. When `notify` runs in the caller's
+   * transaction, this runs before that commits. Its failures are ignored: the notification is
+   * stored either way and the centre shows it on the next fetch.
+   */
+  onCreated?: (userId: string, notification: CreatedNotification) => void | Promise<void>;
+}
+
 /** Creates the notification centre: notifications, their settings and the marks for batched emails. */
-export function createNotificationService(deps: { db: Kysely<Database>; clock: Clock }): NotificationService {
+export function createNotificationService(deps: NotificationServiceDeps): NotificationService {
   async function settingsOf(userId: string): Promise<NotificationSettings> {
     const chosen = await repo.chosenChannels(deps.db, userId);
     return {
@@ -91,14 +123,41 @@ export function createNotificationService(deps: { db: Kysely<Database>; clock: C
       }
       // The email itself is sent by the flush job once the batch window allows (notifications.jobs.ts):
       // the job queue cannot enqueue inside the caller's transaction.
-      await repo.insertNotification(db, {
+      const row = {
         id: uuidv7(),
         user_id: input.userId,
         type: input.type,
-        payload: JSON.stringify(input.payload),
         created_at: deps.clock.now(),
-        email_status: channel === 'email' ? 'pending' : null,
-      });
+        email_status: channel === 'email' ? ('pending' as const) : null,
+      };
+      let created: CreatedNotification;
+      if (input.collapseKey) {
+        const payload = { ...input.payload, count: 1 };
+        const stored = await repo.upsertCollapsedNotification(db, {
+          ...row,
+          payload: JSON.stringify(payload),
+          collapse_key: input.collapseKey,
+        });
+        created = {
+          id: stored.id,
+          type: input.type,
+          payload: (stored.payload ?? payload) as Record<string, unknown>,
+        };
+      } else {
+        await repo.insertNotification(db, { ...row, payload: JSON.stringify(input.payload) });
+        created = { id: row.id, type: input.type, payload: input.payload };
+      }
+      if (deps.onCreated) {
+        try {
+          await deps.onCreated(input.userId, created);
+        } catch {
+          // Only a hint to open clients: the stored notification is what counts.
+        }
+      }
+    },
+
+    async markReadByKey(userId, collapseKey) {
+      await repo.markReadByCollapseKey(deps.db, userId, collapseKey, deps.clock.now());
     },
 
     async list(userId, options) {

@@ -19,6 +19,11 @@ export interface NotificationsTable {
     NotificationEmailStatus | null
   >;
   email_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /**
+   * Unread notifications with the same key are one notification (migration 0012): a chat
+   * session's new messages update it, with their count in the payload.
+   */
+  collapse_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The channel a user chose for a type; types without a row use the default. */

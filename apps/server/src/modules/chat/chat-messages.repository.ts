@@ -1,0 +1,196 @@
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { ChatMessageRow, ChatMessagesTable } from './chat.tables.ts';
+
+type Db = Kysely<Database>;
+
+/** The messages a user may read in a session: every visible one and their own of any status. */
+function readableBy(db: Db, viewerId: string) {
+  return db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where((eb) => eb.or([eb('status', '=', 'visible'), eb('sender_id', '=', viewerId)]));
+}
+
+export function findByClientId(
+  db: Db,
+  senderId: string,
+  clientId: string,
+): Promise<ChatMessageRow | undefined> {
+  return db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('sender_id', '=', senderId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/** Stores a message; undefined when the sender already stored one with this client id. */
+export function insertMessage(
+  db: Db,
+  row: Insertable<ChatMessagesTable>,
+): Promise<ChatMessageRow | undefined> {
+  return db
+    .insertInto('chat_messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['sender_id', 'client_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** The sender's texts since `since`, in any session and of any status (repeated-message check). */
+export async function recentTextsOf(db: Db, senderId: string, since: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('chat_messages')
+    .select('body')
+    .where('sender_id', '=', senderId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.body);
+}
+
+export function findMessage(db: Db, id: string): Promise<ChatMessageRow | undefined> {
+  return db.selectFrom('chat_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The message with its row locked until the transaction ends (one moderator decision at a time). */
+export function lockMessage(db: Db, id: string): Promise<ChatMessageRow | undefined> {
+  return db.selectFrom('chat_messages').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function updateMessage(
+  db: Db,
+  id: string,
+  patch: Updateable<ChatMessagesTable>,
+): Promise<ChatMessageRow> {
+  return db
+    .updateTable('chat_messages')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Up to `limit` messages of a session the viewer may read, newest first: older than `before`,
+ * and newer than `after` (then the ones right after it, so polling never skips any).
+ */
+export async function listMessages(
+  db: Db,
+  chatId: string,
+  viewerId: string,
+  page: { before?: string | undefined; after?: string | undefined; limit: number },
+): Promise<ChatMessageRow[]> {
+  let query = readableBy(db, viewerId).where('chat_id', '=', chatId);
+  if (page.before) {
+    query = query.where('id', '<', page.before);
+  }
+  if (page.after) {
+    const rows = await query.where('id', '>', page.after).orderBy('id', 'asc').limit(page.limit).execute();
+    return rows.reverse();
+  }
+  return query.orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** The newest message the viewer may read in each of these sessions. */
+export async function lastMessagesOf(
+  db: Db,
+  viewerId: string,
+  chatIds: string[],
+): Promise<Map<string, ChatMessageRow>> {
+  if (chatIds.length === 0) {
+    return new Map();
+  }
+  const rows = await readableBy(db, viewerId)
+    .distinctOn('chat_id')
+    .where('chat_id', 'in', chatIds)
+    .orderBy('chat_id')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((row) => [row.chat_id, row]));
+}
+
+/**
+ * What a reconnecting client missed: messages newer than `afterId` in every session of the user
+ * that they may read, oldest first, at most `limit`.
+ */
+export function missedMessages(
+  db: Db,
+  userId: string,
+  afterId: string,
+  limit: number,
+): Promise<ChatMessageRow[]> {
+  return db
+    .selectFrom('chat_participants as p')
+    .innerJoin('chat_messages as m', 'm.chat_id', 'p.chat_id')
+    .selectAll('m')
+    .where('p.user_id', '=', userId)
+    .where('m.id', '>', afterId)
+    .where((eb) => eb.or([eb('m.status', '=', 'visible'), eb('m.sender_id', '=', userId)]))
+    .orderBy('m.id', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The newest `limit` messages of a session for the viewer's transcript, oldest first: every
+ * visible message and the viewer's own of any status (the other party's held or rejected ones
+ * never), and whether older ones were left out.
+ */
+export async function transcriptMessages(
+  db: Db,
+  chatId: string,
+  viewerId: string,
+  limit: number,
+): Promise<{ rows: ChatMessageRow[]; truncated: boolean }> {
+  const rows = await readableBy(db, viewerId)
+    .where('chat_id', '=', chatId)
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return { rows: rows.slice(0, limit).reverse(), truncated: rows.length > limit };
+}
+
+/** A page of held messages, the longest waiting first, and their number. */
+export async function heldMessages(
+  db: Db,
+  offset: number,
+  limit: number,
+): Promise<{ rows: ChatMessageRow[]; total: number }> {
+  const rows = await db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('status', '=', 'held')
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  const count = await db
+    .selectFrom('chat_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'held')
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+/** These messages, in the order of `ids`. */
+export async function messagesByIds(db: Db, ids: string[]): Promise<ChatMessageRow[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db.selectFrom('chat_messages').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is ChatMessageRow => row !== undefined);
+}
+
+/** Moves the session's newest visible message time forward to `at` (never back). */
+export async function touchLastMessage(db: Db, chatId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('chat_sessions')
+    .set({ last_message_at: sql<Date>`greatest(last_message_at, ${at})` })
+    .where('id', '=', chatId)
+    .execute();
+}
