@@ -18,6 +18,11 @@ const STOP_GRACE_MS = 20_000;
 const LOG_TAIL_LINES = 40;
 /** Far above what one loopback client can send in a minute (the default is 1,200 per client IP). */
 const RATE_LIMIT_PER_MINUTE = 1_000_000_000;
+/**
+ * The server's JWT key in every bench run (`JWT_KEYS`), so scenarios that need thousands of
+ * signed-in users can mint their access tokens instead of paying an Argon2id sign-in each.
+ */
+export const BENCH_JWT_KEY = { id: 'bench', secret: 'bench-only-jwt-key-not-for-production-2026' } as const;
 
 /** Something to undo at the end of the run, newest first. */
 type Cleanup = { label: string; run: () => Promise<void> };
@@ -108,6 +113,8 @@ export interface ServerProcess {
   exited: Promise<never>;
   /** Aborted (with the reason) when the server exits before `stop()` is called. */
   gone: AbortSignal;
+  /** Stops the server now (SIGTERM, SIGKILL after a grace period) instead of when the run ends. */
+  stop(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -117,6 +124,8 @@ export interface StartOptions {
   demoData?: boolean;
   resources: Resources;
   signal: AbortSignal;
+  /** More environment for the server (e.g. `REDIS_URL` for a second instance); wins over the defaults. */
+  env?: Record<string, string>;
 }
 
 /** Starts `node apps/server/dist/cli.js serve` on a free loopback port and waits for /health/ready. */
@@ -126,6 +135,7 @@ export async function startServer({
   demoData = true,
   resources,
   signal,
+  env: extraEnv = {},
 }: StartOptions): Promise<ServerProcess> {
   if (!existsSync(SERVER_CLI)) {
     throw new Error(
@@ -147,7 +157,9 @@ export async function startServer({
     RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
     TRUST_PROXY: 'true',
     DEMO_DATA: String(demoData),
+    JWT_KEYS: `${BENCH_JWT_KEY.id}=${BENCH_JWT_KEY.secret}`,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...extraEnv,
   };
   const child = spawn(process.execPath, [SERVER_CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
@@ -174,10 +186,11 @@ export async function startServer({
     child.once('error', fail);
   });
   exited.catch(() => {}); // observed by whoever races it
-  resources.add('stop the server', async () => {
+  const stop = async () => {
     stopping = true;
     await stopChild(child);
-  });
+  };
+  resources.add('stop the server', stop);
 
   const server: ServerProcess = {
     baseUrl: `http://${HOST}:${port}`,
@@ -185,6 +198,7 @@ export async function startServer({
     logTail: () => tail.join('\n'),
     exited,
     gone: gone.signal,
+    stop,
   };
   await Promise.race([waitUntilReady(server.baseUrl, signal), exited]);
   return server;

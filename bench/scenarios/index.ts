@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/scenario.ts';
 import { authMe } from './auth-me.ts';
 import { categories } from './categories.ts';
 import { categoriesEtag } from './categories-etag.ts';
+import { chat } from './chat.ts';
 import { healthLive } from './health-live.ts';
 import { login } from './login.ts';
 import { nanoDetail } from './nano-detail.ts';
@@ -39,4 +40,5 @@ export const scenarios: readonly Scenario[] = [
   zip2000Entries,
   ratingPut,
   ratingsList,
+  chat,
 ];

@@ -19,11 +19,14 @@ import { chatModule } from './modules/chat/chat.module.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
 import { feedbackModule } from './modules/feedback/feedback.module.ts';
 import { createIdentityDeps, identityModule } from './modules/identity/identity.module.ts';
+import { liveSessionIds } from './modules/identity/session.service.ts';
 import { listsModule } from './modules/lists/lists.module.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
+import type { RealtimeTimings } from './modules/realtime/realtime.constants.ts';
 import { createRealtimeHub } from './modules/realtime/realtime.hub.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { createPostgresSearchIndex } from './modules/search/postgres-search-index.ts';
 import type { SearchDeps } from './modules/search/search.deps.ts';
 import { searchModule } from './modules/search/search.module.ts';
@@ -48,13 +51,20 @@ export interface BuildAppOptions {
   platform: Platform;
   /** The process logger (pino); tests usually pass false. */
   logger: Logger | false;
+  /** Shorter WebSocket heartbeats and presence checks (tests); the defaults otherwise. */
+  realtime?: Partial<RealtimeTimings>;
 }
 
 /**
  * Builds the whole HTTP application as a Fastify instance without listening, so tests use
  * `app.inject` and the server entry point adds only listening and shutdown.
  */
-export async function buildApp({ config, platform, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  platform,
+  logger,
+  realtime: realtimeTimings,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: config.bodyLimitBytes,
@@ -86,7 +96,17 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(etag);
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024 } });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const realtime = createRealtimeHub({
+    bus: platform.bus,
+    presence: platform.presence,
+    liveSessions: (sessionIds) =>
+      liveSessionIds({ db: platform.database.db, clock: platform.clock }, sessionIds),
+    metrics: app.realtimeMetrics,
+    log: app.log,
+    ...(realtimeTimings ? { timings: realtimeTimings } : {}),
+  });
+  // Replaces the plugin's own preClose: every socket gets 1001 "going away" before the server closes.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 }, preClose: () => realtime.close() });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: APP_VERSION });
 
   const audit = createAuditService({ db: platform.database.db, clock: platform.clock });
@@ -98,9 +118,15 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(auditRoutes, { audit });
   await app.register(taxonomyRoutes, { taxonomy });
 
-  const realtime = createRealtimeHub({ bus: platform.bus, clock: platform.clock });
   app.addHook('onClose', () => realtime.close());
-  const notifications = createNotificationService({ db: platform.database.db, clock: platform.clock });
+  await app.register(realtimeRoutes, { gateway: realtime, allowedOrigins: config.allowedOrigins });
+  const notifications = createNotificationService({
+    db: platform.database.db,
+    clock: platform.clock,
+    // The bell updates live; a notification made inside a caller's transaction may arrive a moment early.
+    onCreated: (userId, notification) =>
+      realtime.publishToUser(userId, { type: 'notification.created', notification }),
+  });
   await app.register(notificationRoutes, { notifications });
   const catalog: CatalogDeps = {
     db: platform.database.db,
@@ -143,8 +169,8 @@ export async function buildApp({ config, platform, logger }: BuildAppOptions): P
   await app.register(feedbackModule, { deps: modules });
   await app.register(listsModule, { deps: modules });
   await app.register(analyticsModule, { deps: modules });
-  await app.register(chatModule, { deps: { ...modules, realtime } });
-  registerJobs(platform, config);
+  await app.register(chatModule, { deps: { ...modules, realtime, settings: config.chat } });
+  registerJobs(platform, config, realtime);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });
   }

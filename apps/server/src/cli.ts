@@ -7,6 +7,7 @@ import { createLogger } from './logger.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createIdentityDeps } from './modules/identity/identity.module.ts';
 import { AccountExistsError, createStaffAccount } from './modules/identity/staff.service.ts';
+import { userChannel } from './modules/realtime/realtime.constants.ts';
 import { systemClock } from './platform/clock.ts';
 import { openConfiguredDatabase } from './platform/db/index.ts';
 import { createPlatform } from './platform/index.ts';
@@ -40,7 +41,10 @@ const COMMANDS: Record<string, Command> = {
   async worker(config) {
     const logger = createLogger(config);
     const platform = await createPlatform(config, { logger });
-    registerJobs(platform, config);
+    // Jobs that change chats tell open clients through the bus, which every serving instance hears.
+    registerJobs(platform, config, {
+      publishToUser: (userId, event) => platform.bus.publish(userChannel(userId), event),
+    });
     await scheduleJobs(platform);
     platform.jobs.start();
     logger.info('worker running background jobs');

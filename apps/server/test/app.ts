@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { buildApp } from '../src/app.ts';
+import { type BuildAppOptions, buildApp } from '../src/app.ts';
 import { type AppConfig, loadConfig } from '../src/config.ts';
 import { FakeClock } from '../src/platform/clock.ts';
 import { createPlatform, type Platform } from '../src/platform/index.ts';
@@ -20,14 +20,29 @@ export interface TestApp {
 
 const silentLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
+export interface TestAppOptions {
+  /**
+   * Another instance of the same deployment: the new app shares its database, Redis key prefix and
+   * clock (but has its own bus, cache and presence connections), as a second process would.
+   * Closing the new app leaves the shared database and keys to the peer.
+   */
+  peer?: TestApp;
+  /** Shorter WebSocket heartbeats and presence checks. */
+  realtime?: BuildAppOptions['realtime'];
+}
+
 /**
  * The whole application over a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL),
  * a temporary object store, the embedded mailer, and Redis with an own key prefix when
  * TEST_REDIS_URL is set. `close()` removes everything it created.
  */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const { peer } = options;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nano-test-'));
-  const redisPrefix = `test:${randomBytes(6).toString('hex')}:`;
+  const redisPrefix = peer?.config.redis?.keyPrefix ?? `test:${randomBytes(6).toString('hex')}:`;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -38,10 +53,15 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
       : {}),
     ...env,
   });
-  const database = await createTestDatabase();
-  const clock = new FakeClock();
+  const database = peer?.platform.database ?? (await createTestDatabase());
+  const clock = peer?.clock ?? new FakeClock();
   const platform = await createPlatform(config, { database, clock, logger: silentLogger, migrate: false });
-  const app = await buildApp({ config, platform, logger: false });
+  const app = await buildApp({
+    config,
+    platform,
+    logger: false,
+    ...(options.realtime ? { realtime: options.realtime } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -51,6 +71,10 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       await platform.close();
+      if (peer) {
+        await rm(dataDir, { recursive: true, force: true });
+        return;
+      }
       await database.close();
       if (process.env.TEST_REDIS_URL) {
         await deleteRedisKeys(process.env.TEST_REDIS_URL, redisPrefix);

@@ -1,6 +1,6 @@
 export * from './analytics.ts';
-export * from './chat.ts';
 export * from './categories.ts';
+export * from './chat.ts';
 export * from './common.ts';
 export * from './feedback.ts';
 export * from './identity.ts';

@@ -13,6 +13,9 @@ import type { JobLogger, JobQueue } from './jobs.ts';
 import { createOutboxMailer } from './mail/outbox-mailer.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.ts';
 import type { Mailer } from './mail.ts';
+import { createMemoryPresence } from './presence/memory-presence.ts';
+import type { Presence } from './presence/presence.ts';
+import { createRedisPresence } from './presence/redis-presence.ts';
 import { createLocalStorage } from './storage/local-storage.ts';
 import { createS3Storage } from './storage/s3-storage.ts';
 import type { ObjectStorage } from './storage.ts';
@@ -23,6 +26,8 @@ export interface Platform {
   storage: ObjectStorage;
   cache: Cache;
   bus: Bus;
+  /** Which users hold a WebSocket on which instance (chat presence). */
+  presence: Presence;
   mailer: Mailer;
   jobs: JobQueue;
   clock: Clock;
@@ -76,6 +81,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
     let redis: Redis | undefined;
     let cache: Cache;
     let bus: Bus;
+    let presence: Presence;
     if (config.redis) {
       const connection = new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: true });
       await connection.connect().catch((error: unknown) => {
@@ -88,9 +94,11 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
       });
       cache = createRedisCache(connection, config.redis.keyPrefix);
       bus = createRedisBus(config.redis.url, config.redis.keyPrefix);
+      presence = createRedisPresence(connection, config.redis.keyPrefix);
     } else {
       cache = createMemoryCache();
       bus = createMemoryBus();
+      presence = createMemoryPresence();
     }
     opened.push(() => cache.close());
     opened.push(() => bus.close());
@@ -109,6 +117,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
       storage,
       cache,
       bus,
+      presence,
       mailer,
       jobs,
       clock,

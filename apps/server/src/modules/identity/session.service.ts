@@ -192,6 +192,30 @@ export async function authenticate(
   };
 }
 
+/** Sessions checked per query by {@link liveSessionIds}. */
+const LIVE_SESSION_BATCH = 1_000;
+
+/**
+ * Which of `sessionIds` can still be used: not revoked (signed out, revoked from another device),
+ * not expired, and the user not suspended or erased. Long-lived connections (the chat WebSocket)
+ * check their sessions with this every few heartbeats, in batches.
+ */
+export async function liveSessionIds(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  sessionIds: readonly string[],
+): Promise<Set<string>> {
+  const now = deps.clock.now();
+  const unique = [...new Set(sessionIds)];
+  const live = new Set<string>();
+  for (let start = 0; start < unique.length; start += LIVE_SESSION_BATCH) {
+    const batch = unique.slice(start, start + LIVE_SESSION_BATCH);
+    for (const id of await sessions.findLiveSessionIds(deps.db, batch, now)) {
+      live.add(id);
+    }
+  }
+  return live;
+}
+
 /** Signs out the current device. */
 export async function endSession(
   deps: IdentityDeps,

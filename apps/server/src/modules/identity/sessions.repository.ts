@@ -134,6 +134,23 @@ export function listLiveSessions(db: Db, userId: string, now: Date) {
     .execute();
 }
 
+/** Of `ids`, the sessions that are neither revoked nor expired and whose user is active. */
+export async function findLiveSessionIds(db: Db, ids: readonly string[], now: Date): Promise<string[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select('sessions.id')
+    .where('sessions.id', 'in', [...ids])
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', now)
+    .where('users.status', '=', 'active')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export function findSession(db: Db, id: string) {
   return db
     .selectFrom('sessions')
