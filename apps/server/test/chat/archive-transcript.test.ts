@@ -4,6 +4,7 @@ import { archiveIdleChats } from '../../src/modules/chat/chat.archive.ts';
 import { CHAT_ARCHIVE_JOB } from '../../src/modules/chat/chat.constants.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
 import { testDatabaseKind } from '../database.ts';
+import { readPdf } from '../pdf-text.ts';
 import { recordingHub } from './chat-deps.ts';
 import {
   type ChatCast,
@@ -18,7 +19,6 @@ import {
   sent,
   session,
 } from './chat-fixtures.ts';
-import { readPdf } from './pdf-text.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -19,6 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.ts';
+import { sendDownload } from '../../lib/download.ts';
 import type { AuthContext } from '../identity/session.service.ts';
 import { CHAT_TRANSCRIPT_RATE_LIMIT } from './chat.constants.ts';
 import type { ChatDeps } from './chat.deps.ts';
@@ -206,12 +207,7 @@ export async function chatRoutes(app: FastifyInstance, { deps }: { deps: ChatDep
         request.query.format,
         request.locale,
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', file.contentDisposition)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

@@ -1,30 +1,18 @@
-import PDFDocument from 'pdfkit';
+import {
+  PDF_COLOR as COLOR,
+  createA4Document,
+  PDF_FONT as FONT,
+  PDF_MARGIN as MARGIN,
+  printable,
+  rule,
+} from '../../lib/pdf-document.ts';
 import { EXPORT_LABELS, type ExportLabels } from './list-export.labels.ts';
 import type { ListExportInput } from './list-export.ts';
 import { nanoUrl } from './lists.presenter.ts';
 import type { ExportItemRow } from './lists.repository.ts';
 
-/** Page geometry in PDF points (A4, margins of about 2 cm; room for the footer below the text). */
-const MARGIN = 56;
-const FOOTER_HEIGHT = 28;
 /** The time zone of the export date (the platform serves German-speaking users). */
 export const EXPORT_TIME_ZONE = 'Europe/Berlin';
-
-const COLOR = { text: '#1a1b1e', muted: '#5c5f66', rule: '#d5d7db', link: '#1c5fb8' } as const;
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
-
-/**
- * The standard PDF fonts encode WinAnsi (Latin-1 plus typographic quotes and dashes) only: other
- * characters (emoji, other scripts) are left out rather than drawn as broken glyphs.
- */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-function printable(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[^\t\n\r\u0020-\u007e\u00a0-\u00ff]/gu, (c) => (WIN_ANSI_EXTRA.includes(c) ? c : ''))
-    .replace(/ {2,}/g, ' ')
-    .trim();
-}
 
 /** Spaces inside one fact do not break, so a line only wraps between facts. */
 const keep = (text: string) => printable(text).replace(/ /g, '\u00a0');
@@ -51,22 +39,7 @@ function itemFacts(item: ExportItemRow, labels: ExportLabels): [string, string] 
  */
 export function exportPdf(input: ListExportInput): Promise<Buffer> {
   const labels = EXPORT_LABELS[input.locale];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: input.locale,
-    displayTitle: true,
-    info: { Title: printable(input.name), Author: 'Nano-Marktplatz', Creator: 'Nano-Marktplatz' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const width = doc.page.width - 2 * MARGIN;
+  const { doc, width, finish } = createA4Document({ title: input.name, locale: input.locale });
   const available = input.items.filter((item) => item.available);
   const date = new Intl.DateTimeFormat(labels.dateLocale, {
     dateStyle: 'long',
@@ -102,20 +75,7 @@ export function exportPdf(input: ListExportInput): Promise<Buffer> {
     doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(labels.unavailable(missing), { width });
   }
 
-  writeFooters(doc, labels, printable(input.name), width);
-  doc.end();
-  return done;
-}
-
-function rule(doc: PDFKit.PDFDocument, width: number): void {
-  const y = doc.y;
-  doc
-    .moveTo(MARGIN, y)
-    .lineTo(MARGIN + width, y)
-    .lineWidth(0.5)
-    .strokeColor(COLOR.rule)
-    .stroke();
-  doc.y = y + 1;
+  return finish(input.name, labels.page);
 }
 
 /** One Nano: number and title in bold, the facts, the link; moved whole to a new page if it does not fit. */
@@ -160,24 +120,4 @@ function writeItem(
   doc.x = MARGIN;
   doc.y += gap;
   rule(doc, width);
-}
-
-/** "Page n of m" and the list name at the foot of every page (written after the content, into the bottom margin). */
-function writeFooters(doc: PDFKit.PDFDocument, labels: ExportLabels, name: string, width: number): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottomMargin = doc.page.margins.bottom;
-    // Text below the bottom margin would start a new page: the margin is lifted while writing.
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN - 10;
-    doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted);
-    doc.text(name, MARGIN, y, { width: width * 0.7, lineBreak: false, ellipsis: true, height: 12 });
-    doc.text(labels.page(i + 1 - range.start, range.count), MARGIN, y, {
-      width,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottomMargin;
-  }
 }

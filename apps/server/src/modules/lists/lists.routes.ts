@@ -15,6 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.ts';
+import { sendDownload } from '../../lib/download.ts';
 import type { ModuleDeps } from '../module-deps.ts';
 import { exportList } from './list-export.service.ts';
 import {
@@ -231,12 +232,7 @@ export async function listRoutes(app: FastifyInstance, { deps }: { deps: ModuleD
         request.query.format,
         request.locale,
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', file.contentDisposition)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

@@ -139,3 +139,15 @@ export function BellOffIcon({ size = 16 }: IconProps) {
     </Svg>
   );
 }
+
+/** A smiling face, for the emoji picker. */
+export function SmileIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M8 14s1.5 2 4 2 4-2 4-2" />
+      <path d="M9 9h.01" />
+      <path d="M15 9h.01" />
+    </Svg>
+  );
+}

@@ -1,6 +1,7 @@
 import { ActionIcon, Popover, SimpleGrid, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SmileIcon } from '../../../shared/ui/icons.tsx';
 
 /** The emoji offered by the picker: a small, common set (no dependency, no emoji database). */
 export const COMPOSER_EMOJI: readonly string[] = [
@@ -10,29 +11,6 @@ export const COMPOSER_EMOJI: readonly string[] = [
   '👍 👎 👏 🙌 👋 💪 🤝 ✌️',
   '❤️ 🎉 ✅ ❌ ⭐ 🔥 💡 📚',
 ].flatMap((row) => row.split(' '));
-
-/** A smiling face as inline SVG: the button must show on systems without an emoji font too. */
-function SmileIcon() {
-  return (
-    <svg
-      width={22}
-      height={22}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="12" cy="12" r="10" />
-      <path d="M8 14s1.5 2 4 2 4-2 4-2" />
-      <path d="M9 9h.01" />
-      <path d="M15 9h.01" />
-    </svg>
-  );
-}
 
 interface ComposerEmojiPickerProps {
   /** Inserts the chosen emoji at the cursor. */
@@ -56,7 +34,7 @@ export function ComposerEmojiPicker({ onPick, disabled = false }: ComposerEmojiP
           disabled={disabled}
           onClick={() => setOpened((open) => !open)}
         >
-          <SmileIcon />
+          <SmileIcon size={22} />
         </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p="xs">
