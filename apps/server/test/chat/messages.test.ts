@@ -1,5 +1,6 @@
 import { CHAT_LIMITS, type ChatMessage } from '@nano/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAT_FILTER } from '../../src/modules/chat/chat.constants.ts';
 import { sendMessage } from '../../src/modules/chat/chat-messages.service.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
 import { testDatabaseKind } from '../database.ts';
@@ -69,6 +70,25 @@ describe(`chat messages: validation, idempotency, limits, paging, read state (${
     });
     const badClientId = await cast.consumer.client.post(messagesUrl(chatId), { text: 'x', clientId: 'kurz' });
     expect(badClientId.statusCode).toBe(400);
+  });
+
+  it(`holds the ${CHAT_FILTER.repeatAllowed + 1}th identical text (case and spacing ignored) for review`, async () => {
+    nextMinute(t);
+    const events = await recordEvents(t, cast.creator.user.id);
+    const texts = Array.from({ length: CHAT_FILTER.repeatAllowed + 1 }, (_, i) =>
+      i % 2 === 0 ? 'Jetzt   GÜNSTIG kaufen' : 'jetzt günstig kaufen',
+    );
+    const statuses: string[] = [];
+    for (const text of texts) {
+      const answer = await send(cast.consumer.client, chatId, text);
+      expect(answer.statusCode).toBe(201);
+      statuses.push(answer.json<ChatMessage>().status);
+    }
+    expect(statuses).toEqual([...Array(CHAT_FILTER.repeatAllowed).fill('visible'), 'held']);
+    await events.settle();
+    // The recipient got the first ones only.
+    expect(events.of('message.created')).toHaveLength(CHAT_FILTER.repeatAllowed);
+    await events.stop();
   });
 
   it('stores a message once per client id: a repeat answers 200 with the stored one and delivers nothing', async () => {

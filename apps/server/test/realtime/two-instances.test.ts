@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../app.ts';
 import { createUser, signIn } from '../factories.ts';
 import type { TestClient } from '../http-client.ts';
 import { createPublishedNano } from '../nano-fixtures.ts';
-import { connect, type WsClient } from './ws-client.ts';
+import { connect, makeChatPartners, type WsClient } from './ws-client.ts';
 
 const TIMINGS = { heartbeatMs: 500, presenceTtlMs: 2_000, presenceCheckMs: 250, sessionCheckEveryBeats: 4 };
 
@@ -78,6 +78,7 @@ describe(twoInstances ? 'real-time chat across two instances' : 'real-time chat 
   it.runIf(twoInstances)('shows presence across instances', async () => {
     const watcherUser = await createUser(a);
     const watchedUser = await createUser(a);
+    await makeChatPartners(a, watcherUser.id, watchedUser.id);
     const watcher = await connect(a, await signIn(a, watcherUser));
     watcher.send({ type: 'presence.watch', userIds: [watchedUser.id] });
     await watcher.next('presence.changed', (event) => !event.online);

@@ -1,3 +1,4 @@
+import type { ChatStatus } from '@nano/contracts';
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ChatMessageRow, ChatMessagesTable } from './chat.tables.ts';
@@ -36,19 +37,6 @@ export function insertMessage(
     .onConflict((oc) => oc.columns(['sender_id', 'client_id']).doNothing())
     .returningAll()
     .executeTakeFirst();
-}
-
-/** The sender's texts since `since`, in any session and of any status (repeated-message check). */
-export async function recentTextsOf(db: Db, senderId: string, since: Date, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('chat_messages')
-    .select('body')
-    .where('sender_id', '=', senderId)
-    .where('created_at', '>=', since)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => row.body);
 }
 
 export function findMessage(db: Db, id: string): Promise<ChatMessageRow | undefined> {
@@ -193,4 +181,71 @@ export async function touchLastMessage(db: Db, chatId: string, at: Date): Promis
     .set({ last_message_at: sql<Date>`greatest(last_message_at, ${at})` })
     .where('id', '=', chatId)
     .execute();
+}
+
+/** What sending needs to know, in one query: the session's state for a participant, their account, a repeat. */
+export interface SenderContext {
+  status: ChatStatus;
+  other_id: string;
+  account_status: string | null;
+  /** The sender's message with this client id, if they sent one already (in any session). */
+  repeated_id: string | null;
+}
+
+/** The sending context of `userId` in `chatId`; undefined when they are not one of its parties. */
+export function senderContext(
+  db: Db,
+  userId: string,
+  chatId: string,
+  clientId: string,
+): Promise<SenderContext | undefined> {
+  return db
+    .selectFrom('chat_participants as me')
+    .innerJoin('chat_sessions as s', 's.id', 'me.chat_id')
+    .innerJoin('chat_participants as other', (join) =>
+      join.onRef('other.chat_id', '=', 'me.chat_id').onRef('other.user_id', '<>', 'me.user_id'),
+    )
+    .select((eb) => [
+      's.status',
+      'other.user_id as other_id',
+      eb
+        .selectFrom('users')
+        .select('users.status')
+        .whereRef('users.id', '=', 'me.user_id')
+        .as('account_status'),
+      eb
+        .selectFrom('chat_messages as m')
+        .select('m.id')
+        .where('m.sender_id', '=', userId)
+        .where('m.client_id', '=', clientId)
+        .limit(1)
+        .as('repeated_id'),
+    ])
+    .where('me.user_id', '=', userId)
+    .where('me.chat_id', '=', chatId)
+    .executeTakeFirst();
+}
+
+/**
+ * Locks the session and records a new message in it (active again, last activity, and the last
+ * visible message time when `visible`), in one statement. Returns the status it had before, or
+ * undefined when it is disabled (or gone): then nothing changed and nothing may be sent.
+ */
+export async function touchSessionForMessage(
+  db: Db,
+  chatId: string,
+  now: Date,
+  visible: boolean,
+): Promise<ChatStatus | undefined> {
+  const result = await sql<{ previous_status: ChatStatus }>`
+    WITH old AS (SELECT id, status FROM chat_sessions WHERE id = ${chatId} FOR UPDATE)
+    UPDATE chat_sessions AS s
+    SET status = 'active',
+        last_activity_at = ${now},
+        updated_at = ${now},
+        last_message_at = CASE WHEN ${visible} THEN ${now}::timestamptz ELSE s.last_message_at END
+    FROM old
+    WHERE s.id = old.id AND old.status <> 'disabled'
+    RETURNING old.status AS previous_status`.execute(db);
+  return result.rows[0]?.previous_status;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   ChatMessage,
   flagMessageRequestSchema,
@@ -10,20 +11,16 @@ import { AppError, errors } from '../../errors.ts';
 import { createFlag } from '../flags/flags.service.ts';
 import { requireSession } from './chat.access.ts';
 import { CHAT_FILTER, CHAT_RATE_WINDOW_MS } from './chat.constants.ts';
-import { holdReasons } from './chat.content-filter.ts';
+import { holdReasons, normalizeForRepeat } from './chat.content-filter.ts';
 import { deliverNewMessage, publishSessionUpdated } from './chat.delivery.ts';
 import type { ChatDeps } from './chat.deps.ts';
 import { presentMessage } from './chat.presenter.ts';
 import * as sessions from './chat.repository.ts';
-import type { ChatMessageRow } from './chat.tables.ts';
 import * as repo from './chat-messages.repository.ts';
 
 type ListQuery = z.output<typeof messageListQuerySchema>;
 type FlagInput = z.output<typeof flagMessageRequestSchema>;
 type Flag = z.output<typeof flagSchema>;
-
-/** Earlier texts the repeated-message check looks at, at most (the rate limit keeps it far below). */
-const REPEAT_SAMPLE_MAX = 200;
 
 /** What sending returns: the stored message, and whether this call stored it (false: a repeat of its client id). */
 export interface SentMessage {
@@ -49,18 +46,32 @@ async function takeRateLimit(deps: ChatDeps, userId: string): Promise<void> {
   }
 }
 
-/** The stored message of this client id, when the sender already sent it (in this session). */
-async function repeated(
+/**
+ * How often the sender already sent this text (compared as {@link normalizeForRepeat} does) within
+ * the repeat window, counting this one in: a counter in the shared cache, so the check costs no
+ * database query and holds across instances.
+ */
+async function earlierRepeats(deps: ChatDeps, userId: string, text: string): Promise<number> {
+  const digest = createHash('sha256').update(normalizeForRepeat(text)).digest('base64url');
+  const { count } = await deps.cache.increment(`chat:repeat:${userId}:${digest}`, CHAT_FILTER.repeatWindowMs);
+  return count - 1;
+}
+
+/** The answer to a repeated client id: the stored message, unless the id was used in another session. */
+async function repeatedMessage(
   deps: ChatDeps,
   userId: string,
   chatId: string,
-  clientId: string,
-): Promise<ChatMessageRow | undefined> {
-  const existing = await repo.findByClientId(deps.db, userId, clientId);
-  if (existing && existing.chat_id !== chatId) {
+  messageId: string,
+): Promise<SentMessage> {
+  const existing = await repo.findMessage(deps.db, messageId);
+  if (!existing) {
+    throw errors.conflict();
+  }
+  if (existing.chat_id !== chatId) {
     throw new AppError('chat_client_id_reused');
   }
-  return existing;
+  return { message: presentMessage(existing, userId), created: false };
 }
 
 /**
@@ -77,33 +88,31 @@ export async function sendMessage(
   chatId: string,
   input: { text: string; clientId: string },
 ): Promise<SentMessage> {
-  const session = await requireSession(deps, userId, chatId);
-  const before = await repeated(deps, userId, chatId, input.clientId);
-  if (before) {
-    return { message: presentMessage(before, userId), created: false };
+  // One query for the session, the account and a repeated client id: sending is the hot path.
+  const context = await repo.senderContext(deps.db, userId, chatId, input.clientId);
+  if (!context) {
+    throw errors.notFound();
   }
-  if ((await sessions.accountStatus(deps.db, userId)) !== 'active') {
+  if (context.repeated_id) {
+    return repeatedMessage(deps, userId, chatId, context.repeated_id);
+  }
+  if (context.account_status !== 'active') {
     throw new AppError('account_suspended');
   }
-  if (session.status === 'disabled') {
+  if (context.status === 'disabled') {
     throw new AppError('chat_disabled');
   }
   await takeRateLimit(deps, userId);
+  const reasons = holdReasons(input.text, {
+    blockedDomains: deps.settings.blockedDomains,
+    earlierRepeats: await earlierRepeats(deps, userId, input.text),
+  });
+  const status = reasons.length > 0 ? 'held' : 'visible';
   const now = deps.clock.now();
-  const recentTexts = await repo.recentTextsOf(
-    deps.db,
-    userId,
-    new Date(now.getTime() - CHAT_FILTER.repeatWindowMs),
-    REPEAT_SAMPLE_MAX,
-  );
-  const reasons = holdReasons(input.text, { blockedDomains: deps.settings.blockedDomains, recentTexts });
 
   const stored = await deps.db.transaction().execute(async (trx) => {
-    const locked = await sessions.lockSession(trx, chatId);
-    if (!locked) {
-      throw errors.notFound();
-    }
-    if (locked.status === 'disabled') {
+    const previous = await repo.touchSessionForMessage(trx, chatId, now, status === 'visible');
+    if (!previous) {
       throw new AppError('chat_disabled');
     }
     const row = await repo.insertMessage(trx, {
@@ -112,35 +121,29 @@ export async function sendMessage(
       sender_id: userId,
       client_id: input.clientId,
       body: input.text,
-      status: reasons.length > 0 ? 'held' : 'visible',
+      status,
       hold_reasons: reasons,
       created_at: now,
     });
     if (!row) {
       return { row: undefined, reactivated: false };
     }
-    await sessions.updateSession(trx, chatId, {
-      status: 'active',
-      last_activity_at: now,
-      updated_at: now,
-      ...(row.status === 'visible' ? { last_message_at: now } : {}),
-    });
     // Writing is reading: the sender's own message moves their marker.
     await sessions.advanceReadMarker(trx, chatId, userId, row.id, now);
-    return { row, reactivated: locked.status === 'archived' };
+    return { row, reactivated: previous === 'archived' };
   });
 
   if (!stored.row) {
     // The same client id arrived twice at once; the other request stored (and delivers) it.
-    const winner = await repeated(deps, userId, chatId, input.clientId);
+    const winner = await repo.findByClientId(deps.db, userId, input.clientId);
     if (!winner) {
       throw errors.conflict();
     }
-    return { message: presentMessage(winner, userId), created: false };
+    return repeatedMessage(deps, userId, chatId, winner.id);
   }
-  await deliverNewMessage(deps, stored.row, session.other_id);
+  await deliverNewMessage(deps, stored.row, context.other_id);
   if (stored.reactivated) {
-    await publishSessionUpdated(deps, chatId, [userId, session.other_id]);
+    await publishSessionUpdated(deps, chatId, [userId, context.other_id]);
   }
   return { message: presentMessage(stored.row, userId), created: true };
 }

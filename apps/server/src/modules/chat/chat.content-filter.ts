@@ -14,8 +14,11 @@ export interface FoundLink {
 export interface ContentFilterContext {
   /** Lower-case domains from the configuration; their subdomains are blocked too. */
   blockedDomains: readonly string[];
-  /** The sender's own earlier texts within {@link CHAT_FILTER.repeatWindowMs}, in any session. */
-  recentTexts: readonly string[];
+  /**
+   * How often the sender already sent this text (as {@link normalizeForRepeat} compares it) within
+   * {@link CHAT_FILTER.repeatWindowMs}, in any session.
+   */
+  earlierRepeats: number;
 }
 
 const SPELLED_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
@@ -108,9 +111,7 @@ export function holdReasons(text: string, context: ContentFilterContext): HoldRe
   if (links.length > CHAT_FILTER.maxLinks) {
     reasons.push('too_many_links');
   }
-  const normalized = normalizeForRepeat(text);
-  const repeats = context.recentTexts.filter((recent) => normalizeForRepeat(recent) === normalized).length;
-  if (repeats >= CHAT_FILTER.repeatAllowed) {
+  if (context.earlierRepeats >= CHAT_FILTER.repeatAllowed) {
     reasons.push('repeated');
   }
   return reasons;
