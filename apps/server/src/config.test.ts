@@ -25,6 +25,20 @@ describe('loadConfig', () => {
     expect(config.demoData).toBe(true);
   });
 
+  it('accepts both loopback spellings of a local address as origins, outside production only', () => {
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).allowedOrigins).toEqual(
+      expect.arrayContaining(['http://localhost:3000', 'http://127.0.0.1:3000']),
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:4100' }).allowedOrigins).toContain(
+      'http://localhost:4100',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://nanos.example.org' }).allowedOrigins).toEqual([
+      'https://nanos.example.org',
+      'http://localhost:5173',
+      'http://127.0.0.1:5173',
+    ]);
+  });
+
   it('relocates everything embedded under DATA_DIR', () => {
     const config = loadConfig({ DATA_DIR: '/tmp/instance-b' });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: '/tmp/instance-b/db' });

@@ -180,6 +180,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** The other loopback spellings of a local address (localhost ↔ 127.0.0.1), as origins. */
+function loopbackTwins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const twins: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+  const twin = twins[url.hostname];
+  if (!twin) {
+    return [];
+  }
+  url.hostname = twin;
+  return [url.origin];
+}
+
 /** Parses the environment into an {@link AppConfig}, or throws a {@link ConfigError} naming every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -244,6 +256,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requireStaffTwoFactor: e.REQUIRE_STAFF_2FA ?? isProduction,
     allowedOrigins: [
       new URL(e.PUBLIC_URL).origin,
+      // Zero set-up: http://localhost:3000 and http://127.0.0.1:3000 are the same server locally.
+      ...(isProduction ? [] : loopbackTwins(e.PUBLIC_URL)),
       ...(e.ALLOWED_ORIGINS ?? (isProduction ? '' : 'http://localhost:5173,http://127.0.0.1:5173'))
         .split(',')
         .map((o) => o.trim())
