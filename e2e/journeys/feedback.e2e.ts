@@ -80,7 +80,8 @@ describe('feedback journey', () => {
     await createDialog.getByLabel('Name').fill(LIST_NAME);
     await createDialog.getByLabel('Beschreibung').fill('Für die Einarbeitung im Controlling.');
     await createDialog.getByRole('button', { name: 'Liste anlegen' }).click();
-    await page.getByRole('link', { name: LIST_NAME }).waitFor();
+    // Creating opens the new list.
+    await page.getByRole('heading', { level: 1, name: LIST_NAME }).waitFor();
 
     await page.goto('/favoriten');
     const listButtons = page.getByRole('button', { name: /^Zu Liste hinzufügen: / });

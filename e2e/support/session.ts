@@ -15,7 +15,7 @@ export async function logIn(page: Page, login: string, password = DEMO_PASSWORD)
 /** Opens the user menu and follows one of its entries. */
 export async function chooseFromUserMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: /^Benutzermenü für / }).click();
-  await page.getByRole('menuitem', { name: item }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
 /**
