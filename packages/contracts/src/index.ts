@@ -1,3 +1,4 @@
+export * from './admin.ts';
 export * from './analytics.ts';
 export * from './categories.ts';
 export * from './chat.ts';
@@ -5,6 +6,8 @@ export * from './common.ts';
 export * from './feedback.ts';
 export * from './identity.ts';
 export * from './lists.ts';
+export * from './moderation.ts';
+export * from './moderation-reasons.ts';
 export * from './nanos.ts';
 export * from './notifications.ts';
 export * from './search.ts';

@@ -26,6 +26,8 @@ export const NANO_STATUSES = [
   'pending_review',
   'changes_requested',
   'published',
+  /** Taken offline by moderation while a notice or flag is examined ("wird geprüft"). */
+  'hidden',
   'rejected',
   'archived',
   'deleted',

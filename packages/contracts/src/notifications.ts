@@ -12,6 +12,8 @@ export const NOTIFICATION_TYPES = [
   'flag.outcome',
   'chat.message',
   'data_export.ready',
+  'moderation.decision',
+  'takedown.notice',
 ] as const;
 export const notificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;
@@ -64,6 +66,8 @@ export const notificationSettingsSchema = z.object({
       channel: notificationChannelSchema,
       /** The channel used while the user has not chosen one. */
       defaultChannel: notificationChannelSchema,
+      /** Legal notices (statements of reasons, takedown notices): always by email, not changeable. */
+      mandatory: z.boolean().default(false),
     }),
   ),
 });

@@ -104,6 +104,44 @@ export const paths = {
   chat: { path: '/chats/:id', getHref: (id: string) => `/chats/${encodeURIComponent(id)}` },
   /** Moderators: chat messages held by the content filter, and disabling sessions. */
   moderationChat: { path: '/moderation/chat', getHref: () => '/moderation/chat' },
+  /** Moderators: the review queues `neu`, `aktualisierungen`, `stichproben` (the workspace's first tabs). */
+  moderationReviews: {
+    path: '/moderation/pruefungen/:queue',
+    getHref: (queue: 'neu' | 'aktualisierungen' | 'stichproben') => `/moderation/pruefungen/${queue}`,
+  },
+  /** Moderators: flagged content (`?status=erledigt` for resolved flags). */
+  moderationFlags: { path: '/moderation/meldungen', getHref: () => '/moderation/meldungen' },
+  moderationFlag: {
+    path: '/moderation/meldungen/:id',
+    getHref: (id: string) => `/moderation/meldungen/${encodeURIComponent(id)}`,
+  },
+  moderationTakedowns: { path: '/moderation/takedowns', getHref: () => '/moderation/takedowns' },
+  moderationAppeals: { path: '/moderation/einsprueche', getHref: () => '/moderation/einsprueche' },
+  /** The caller's moderation decisions (statements of reasons) with the appeal form. */
+  myDecisions: { path: '/meine-entscheidungen', getHref: () => '/meine-entscheidungen' },
+  /** Creators: takedown notices against their Nanos, with the counter-notice form. */
+  myTakedowns: { path: '/meine-nanos/beschwerden', getHref: () => '/meine-nanos/beschwerden' },
+  /** Public: the copyright notice form (`?nano=<id>` preselects the Nano). */
+  takedownNotice: {
+    path: '/rechtsverletzung-melden',
+    getHref: (nanoId?: string) =>
+      nanoId ? `/rechtsverletzung-melden?nano=${encodeURIComponent(nanoId)}` : '/rechtsverletzung-melden',
+  },
+  /** Public: linked from the confirmation email with `?token=`. */
+  takedownConfirm: {
+    path: '/rechtsverletzung-melden/bestaetigen',
+    getHref: () => '/rechtsverletzung-melden/bestaetigen',
+  },
+  /** Public: the yearly transparency report (`?jahr=`). */
+  transparency: { path: '/transparenzbericht', getHref: () => '/transparenzbericht' },
+  adminUsers: { path: '/admin/nutzer', getHref: () => '/admin/nutzer' },
+  adminUser: {
+    path: '/admin/nutzer/:id',
+    getHref: (id: string) => `/admin/nutzer/${encodeURIComponent(id)}`,
+  },
+  adminCategories: { path: '/admin/kategorien', getHref: () => '/admin/kategorien' },
+  adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },
+  adminAnalytics: { path: '/admin/statistik', getHref: () => '/admin/statistik' },
 } as const;
 
 /**

@@ -12,6 +12,7 @@ import * as m0010 from './0010_notification_settings.ts';
 import * as m0011 from './0011_analytics.ts';
 import * as m0012 from './0012_chat.ts';
 import * as m0013 from './0013_flags.ts';
+import * as m0014 from './0014_moderation.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_analytics': m0011,
   '0012_chat': m0012,
   '0013_flags': m0013,
+  '0014_moderation': m0014,
 };

@@ -17,7 +17,16 @@ export const NOTIFICATION_DEFAULT_CHANNELS: Record<NotificationType, Notificatio
   'flag.outcome': 'email',
   'chat.message': 'email',
   'data_export.ready': 'email',
+  // Statements of reasons and takedown notices must reach the user: always by email (see MANDATORY_EMAIL_TYPES).
+  'moderation.decision': 'email',
+  'takedown.notice': 'email',
 };
+
+/** Types the user cannot switch off or move to in-app only: legal notices (EU DSA Art. 17). */
+export const MANDATORY_EMAIL_TYPES: ReadonlySet<NotificationType> = new Set([
+  'moderation.decision',
+  'takedown.notice',
+]);
 
 /** At most one email per user and type in this window; later notifications wait for the next one. */
 export const EMAIL_BATCH_WINDOW_MS = NOTIFICATION_LIMITS.emailBatchMinutes * 60_000;

@@ -39,6 +39,8 @@ const TYPE_LABELS: Record<Locale, Record<NotificationType, string>> = {
     'flag.outcome': 'Meldungen',
     'chat.message': 'Nachrichten',
     'data_export.ready': 'Datenexporte',
+    'moderation.decision': 'Moderationsentscheidungen',
+    'takedown.notice': 'Beschwerden über Ihre Nanos',
   },
   en: {
     'nano.review_decision': 'Review decisions',
@@ -48,6 +50,8 @@ const TYPE_LABELS: Record<Locale, Record<NotificationType, string>> = {
     'flag.outcome': 'Reports',
     'chat.message': 'Messages',
     'data_export.ready': 'Data exports',
+    'moderation.decision': 'Moderation decisions',
+    'takedown.notice': 'Complaints about your Nanos',
   },
 };
 
@@ -57,6 +61,7 @@ const STATUS_LABELS: Record<Locale, Record<NanoStatus, string>> = {
     pending_review: 'In Prüfung',
     changes_requested: 'Änderungen erbeten',
     published: 'Veröffentlicht',
+    hidden: 'Vorübergehend gesperrt (wird geprüft)',
     rejected: 'Abgelehnt',
     archived: 'Archiviert',
     deleted: 'Gelöscht',
@@ -66,6 +71,7 @@ const STATUS_LABELS: Record<Locale, Record<NanoStatus, string>> = {
     pending_review: 'In review',
     changes_requested: 'Changes requested',
     published: 'Published',
+    hidden: 'Temporarily hidden (under review)',
     rejected: 'Rejected',
     archived: 'Archived',
     deleted: 'Deleted',

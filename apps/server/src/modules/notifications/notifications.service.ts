@@ -9,7 +9,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { NOTIFICATION_DEFAULT_CHANNELS, NOTIFICATIONS_PAGE_MAX } from './notifications.constants.ts';
+import {
+  MANDATORY_EMAIL_TYPES,
+  NOTIFICATION_DEFAULT_CHANNELS,
+  NOTIFICATIONS_PAGE_MAX,
+} from './notifications.constants.ts';
 import * as repo from './notifications.repository.ts';
 
 export { NOTIFICATIONS_PAGE_MAX } from './notifications.constants.ts';
@@ -76,6 +80,9 @@ export interface NotificationService {
 
 /** The channel in effect: the user's choice, else the type's default (unknown types: in-app). */
 export function effectiveChannel(type: string, chosen: NotificationChannel | undefined): NotificationChannel {
+  if (MANDATORY_EMAIL_TYPES.has(type as NotificationType)) {
+    return 'email';
+  }
   return chosen ?? NOTIFICATION_DEFAULT_CHANNELS[type as NotificationType] ?? 'in_app';
 }
 
@@ -111,6 +118,7 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
         type,
         channel: effectiveChannel(type, chosen.get(type)),
         defaultChannel: NOTIFICATION_DEFAULT_CHANNELS[type],
+        mandatory: MANDATORY_EMAIL_TYPES.has(type),
       })),
     };
   }

@@ -26,6 +26,8 @@ const TYPE_KEYS = {
   'flag.outcome': 'flagOutcome',
   'chat.message': 'chatMessage',
   'data_export.ready': 'dataExportReady',
+  'moderation.decision': 'moderationDecision',
+  'takedown.notice': 'takedownNotice',
 } as const satisfies Record<SettingItem['type'], string>;
 
 const CHANNEL_KEYS = {
@@ -56,6 +58,7 @@ function SettingRow({ item }: { item: SettingItem }) {
           <SegmentedControl
             aria-labelledby={labelId}
             value={value}
+            disabled={item.mandatory}
             onChange={(channel) =>
               update.mutate({ type: item.type, channel: channel as NotificationChannel })
             }
@@ -65,7 +68,9 @@ function SettingRow({ item }: { item: SettingItem }) {
             }))}
           />
           <Text size="xs" c="dimmed">
-            {t('notifications.settings.default', { channel: t(CHANNEL_KEYS[item.defaultChannel]) })}
+            {item.mandatory
+              ? t('notifications.settings.mandatory')
+              : t('notifications.settings.default', { channel: t(CHANNEL_KEYS[item.defaultChannel]) })}
           </Text>
           <Text size="xs" role="status" c={update.isError ? 'red.9' : 'teal.9'}>
             {update.isError

@@ -24,6 +24,8 @@ export const NOTIFICATION_TYPE_KEYS = {
   'flag.outcome': 'flagOutcome',
   'chat.message': 'chatMessage',
   'data_export.ready': 'dataExportReady',
+  'moderation.decision': 'moderationDecision',
+  'takedown.notice': 'takedownNotice',
 } as const satisfies Record<NotificationType, string>;
 
 export function isNotificationType(value: string): value is NotificationType {
@@ -134,6 +136,21 @@ export function describeNotification(notification: AppNotification, t: TFunction
       };
     case 'data_export.ready':
       return { text: t('notifications.dataExportReady'), href: paths.account.getHref() };
+    case 'moderation.decision':
+      return {
+        text: title
+          ? t('notifications.moderationDecision', { title })
+          : t('notifications.moderationDecisionUntitled'),
+        detail: stringOf(payload.statement),
+        href: paths.myDecisions.getHref(),
+      };
+    case 'takedown.notice':
+      return {
+        text: title
+          ? t('notifications.takedownNotice', { title })
+          : t('notifications.takedownNoticeUntitled'),
+        href: paths.myTakedowns.getHref(),
+      };
   }
   return { text: t('notifications.unknown'), href: nanoHref(nanoId) };
 }

@@ -45,6 +45,20 @@ const PATHS: Record<NotificationType | 'other', ReactNode> = {
       <path d="M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
     </>
   ),
+  // A scale: a moderation decision with its reasons.
+  'moderation.decision': (
+    <>
+      <path d="M12 3v18M5 21h14M4 7h16" />
+      <path d="m4 7-3 7h6zM20 7l-3 7h6z" />
+    </>
+  ),
+  // A triangle with an exclamation mark: a complaint about the creator's Nano.
+  'takedown.notice': (
+    <>
+      <path d="M12 3 2 21h20z" />
+      <path d="M12 10v5M12 18h.01" />
+    </>
+  ),
   // A dot in a circle.
   other: (
     <>
@@ -62,6 +76,8 @@ const COLORS: Record<NotificationType | 'other', string> = {
   'flag.outcome': 'red.8',
   'chat.message': 'indigo.7',
   'data_export.ready': 'grape.8',
+  'moderation.decision': 'orange.9',
+  'takedown.notice': 'red.9',
   other: 'gray.7',
 };
 
