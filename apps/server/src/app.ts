@@ -8,12 +8,15 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.ts';
 import { registerJobs } from './jobs.ts';
+import { adminModule } from './modules/admin/admin.module.ts';
 import { analyticsModule } from './modules/analytics/analytics.module.ts';
+import { createActivityTracker, userActivityPlugin } from './modules/analytics/user-activity.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import type { CatalogDeps } from './modules/catalog/catalog.deps.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { contentRoutes } from './modules/catalog/content.routes.ts';
+import { samplingRandom } from './modules/catalog/trust-policy.ts';
 import { versionRoutes } from './modules/catalog/versions.routes.ts';
 import { chatModule } from './modules/chat/chat.module.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
@@ -21,6 +24,7 @@ import { feedbackModule } from './modules/feedback/feedback.module.ts';
 import { createIdentityDeps, identityModule } from './modules/identity/identity.module.ts';
 import { liveSessionIds } from './modules/identity/session.service.ts';
 import { listsModule } from './modules/lists/lists.module.ts';
+import { moderationModule } from './modules/moderation/moderation.module.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
@@ -30,6 +34,7 @@ import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { createPostgresSearchIndex } from './modules/search/postgres-search-index.ts';
 import type { SearchDeps } from './modules/search/search.deps.ts';
 import { searchModule } from './modules/search/search.module.ts';
+import { searchAnalytics } from './modules/search/search-admin.service.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { createTaxonomyService } from './modules/taxonomy/taxonomy.service.ts';
 import type { Platform } from './platform/index.ts';
@@ -112,6 +117,12 @@ export async function buildApp({
   const audit = createAuditService({ db: platform.database.db, clock: platform.clock });
   const taxonomy = createTaxonomyService({ db: platform.database.db, cache: platform.cache });
   const identity = createIdentityDeps(config, platform, audit);
+  const activity = createActivityTracker({
+    db: platform.database.db,
+    clock: platform.clock,
+    onError: (error) => app.log.warn({ err: error }, 'user activity not recorded'),
+  });
+  await app.register(userActivityPlugin, { tracker: activity });
   await app.register(identityModule, { config, deps: identity, storage: platform.storage, taxonomy });
 
   await app.register(healthRoutes, { platform });
@@ -138,6 +149,7 @@ export async function buildApp({
     taxonomy,
     jobs: platform.jobs,
     publicUrl: config.publicUrl,
+    random: samplingRandom(config.moderationSampleSeed),
   };
   await app.register(catalogRoutes, { deps: catalog, secureCookies: config.env === 'production' });
   await app.register(versionRoutes, { deps: catalog });
@@ -170,6 +182,10 @@ export async function buildApp({
   await app.register(listsModule, { deps: modules });
   await app.register(analyticsModule, { deps: modules });
   await app.register(chatModule, { deps: { ...modules, realtime, settings: config.chat } });
+  await app.register(moderationModule, { deps: { ...modules, realtime } });
+  await app.register(adminModule, {
+    deps: { ...modules, taxonomy, searchAnalytics: (range) => searchAnalytics(search, range) },
+  });
   registerJobs(platform, config, realtime);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });

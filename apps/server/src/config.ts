@@ -116,6 +116,12 @@ const envSchema = z.object({
     .min(1)
     .max(100_000)
     .default(CHAT_LIMITS.messagesPerMinute),
+  MODERATION_SAMPLE_SEED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -162,6 +168,11 @@ export interface AppConfig {
       };
   mail: { kind: 'outbox'; from: string } | { kind: 'smtp'; url: string; from: string };
   chat: ChatConfig;
+  /**
+   * Seed of the sampling of trusted creators' updates for post-publication review (reproducible
+   * runs and tests); undefined draws a random seed at boot.
+   */
+  moderationSampleSeed: number | undefined;
 }
 
 /** The chat's settings (docs/chat.md). */
@@ -288,5 +299,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: 'outbox', from: e.MAIL_FROM },
     chat: { blockedDomains: e.CHAT_BLOCKED_DOMAINS, messagesPerMinute: e.CHAT_MESSAGES_PER_MINUTE },
+    moderationSampleSeed: e.MODERATION_SAMPLE_SEED,
   };
 }

@@ -3,6 +3,11 @@ import { registerAnalyticsJobs, scheduleAnalyticsJobs } from './modules/analytic
 import { generateThumbnail } from './modules/catalog/thumbnails.ts';
 import { registerChatJobs, scheduleChatJobs } from './modules/chat/chat.jobs.ts';
 import {
+  registerAccountStatusJobs,
+  scheduleAccountStatusJobs,
+} from './modules/identity/account-status.jobs.ts';
+import { registerTakedownJobs, scheduleTakedownJobs } from './modules/moderation/takedowns.jobs.ts';
+import {
   registerNotificationJobs,
   scheduleNotificationJobs,
 } from './modules/notifications/notifications.jobs.ts';
@@ -43,6 +48,8 @@ export function registerJobs(
   registerNotificationJobs(platform, config);
   registerAnalyticsJobs(platform);
   registerChatJobs(platform, realtime);
+  registerTakedownJobs(platform, config, realtime);
+  registerAccountStatusJobs(platform);
 }
 
 /** Creates or updates the cron schedules (idempotent; every instance may call it at start). */
@@ -51,4 +58,6 @@ export async function scheduleJobs(platform: Platform): Promise<void> {
   await scheduleAnalyticsJobs(platform);
   await scheduleNotificationJobs(platform);
   await scheduleChatJobs(platform);
+  await scheduleTakedownJobs(platform);
+  await scheduleAccountStatusJobs(platform);
 }

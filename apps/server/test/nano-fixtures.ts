@@ -1,8 +1,17 @@
+import { REVIEW_CHECKLIST } from '@nano/contracts';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { ZipFile } from 'yazl';
 import type { TestApp } from './app.ts';
 import type { TestClient } from './http-client.ts';
+
+/** Every review checklist item ticked: what an approval needs. */
+export const FULL_CHECKLIST: Record<string, boolean> = Object.fromEntries(
+  REVIEW_CHECKLIST.map((item) => [item, true]),
+);
+
+/** The body of an approval (every checklist item ticked). */
+export const APPROVE = { decision: 'approve', checklist: FULL_CHECKLIST } as const;
 
 /** A small real PDF with `pages` pages of text. */
 export async function makePdf(title: string, pages = 2): Promise<Buffer> {
@@ -156,7 +165,7 @@ export async function createPublishedNano(
   if (submitted.statusCode !== 200) {
     throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`);
   }
-  const approved = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' });
+  const approved = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE);
   if (approved.statusCode !== 200) {
     throw new Error(`approve failed: ${approved.statusCode} ${approved.body}`);
   }

@@ -115,6 +115,7 @@ export const adminCategorySchema = z.object({
   /** Nanos (any status but deleted) filed under it. */
   nanoCount: z.number().int(),
 });
+export type AdminCategory = z.infer<typeof adminCategorySchema>;
 export const adminCategoryTreeSchema = z.object({
   items: z.array(adminCategorySchema.extend({ children: z.array(adminCategorySchema) })),
 });

@@ -23,5 +23,13 @@ export const categoryTreeNodeSchema = categorySchema.extend({ children: z.array(
 export type CategoryTreeNode = z.infer<typeof categoryTreeNodeSchema>;
 
 /** `GET /api/v1/categories`. */
-export const categoryTreeSchema = z.object({ items: z.array(categoryTreeNodeSchema) });
+export const categoryTreeSchema = z.object({
+  /** The categories offered for filing and filtering: active ones under active parents. */
+  items: z.array(categoryTreeNodeSchema),
+  /**
+   * Deactivated categories (and the children of deactivated parents): no longer offered, but
+   * still on the Nanos filed under them, so clients need their names.
+   */
+  inactive: z.array(categorySchema).optional(),
+});
 export type CategoryTree = z.infer<typeof categoryTreeSchema>;

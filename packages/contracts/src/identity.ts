@@ -205,6 +205,8 @@ export type ProfileUpdate = z.input<typeof profileUpdateSchema>;
 
 /** `GET /users/{username}`: what others may see. */
 export const publicProfileSchema = z.object({
+  /** The account's id: the target of a report (`POST /flags` with `targetType: 'user'`). */
+  id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,

@@ -36,6 +36,8 @@ export const MODERATION_LIMITS = {
   statementMax: 5000,
   noteMax: NANO_LIMITS.noteMax,
   flagDescriptionMax: 1000,
+  /** Flags (`POST /flags`) one user may send per hour. */
+  flagsPerHour: 20,
   takedownTextMax: 5000,
   takedownResponseMax: 5000,
   reasonsMax: 5,
@@ -324,6 +326,13 @@ export const resolveFlagRequestSchema = z.object({
 });
 export type ResolveFlagRequest = z.input<typeof resolveFlagRequestSchema>;
 
+/** The answer of `POST /moderation/flags/{id}/resolve`: the decision taken and how many flags it resolved. */
+export const resolveFlagResponseSchema = z.object({
+  decision: moderationDecisionSchema,
+  flagsResolved: z.number().int(),
+});
+export type ResolveFlagResponse = z.infer<typeof resolveFlagResponseSchema>;
+
 // ---- Takedown notices (notice and action) ----
 
 export const TAKEDOWN_STATUSES = [
@@ -361,6 +370,21 @@ export type TakedownNoticeRequest = z.input<typeof takedownNoticeRequestSchema>;
 
 /** `POST /takedown-notices/confirm` {token} from the confirmation email. */
 export const takedownConfirmRequestSchema = z.object({ token: z.string().min(16).max(200) });
+
+/** The answer of `POST /takedown-notices` (202): the confirmation email is on its way. */
+export const takedownNoticeAcceptedSchema = z.object({ status: z.literal('confirmation_sent') });
+
+/**
+ * The answer of `POST /takedown-notices/confirm`: the notice's state (a repeated confirm answers
+ * the same). Once confirmed, the Nano is hidden while the notice is examined.
+ */
+export const takedownConfirmResponseSchema = z.object({
+  status: takedownStatusSchema,
+  nanoTitle: z.string(),
+  /** Until when the creator may answer; null before confirmation. */
+  responseDueAt: z.iso.datetime().nullable(),
+});
+export type TakedownConfirmResponse = z.infer<typeof takedownConfirmResponseSchema>;
 
 /** A takedown notice as staff see it. */
 export const takedownSchema = z.object({
@@ -415,6 +439,12 @@ export const createAppealRequestSchema = z.object({
   decisionId: z.uuid(),
   text: z.string().trim().min(MODERATION_LIMITS.appealTextMin).max(MODERATION_LIMITS.appealTextMax),
 });
+
+/**
+ * `POST /appeal-links/{token}`: the appeal of a suspended user by the signed link of the statement
+ * of reasons (no session); the decision comes from the token.
+ */
+export const appealLinkRequestSchema = createAppealRequestSchema.pick({ text: true });
 
 export const appealSchema = z.object({
   id: z.uuid(),

@@ -199,12 +199,26 @@ export const reviewQueueItemSchema = z.object({
   versionId: z.uuid(),
   title: z.string(),
   creator: z.object({ username: z.string(), displayName: z.string() }),
-  /** `new` for a first publication, `update` for a new version of a published Nano. */
-  type: z.enum(['new', 'update']),
+  /**
+   * `new` for a Nano waiting for its publication, `update` for a new version of a published Nano,
+   * `sampled` for a trusted creator's directly published version picked for review afterwards.
+   */
+  type: z.enum(['new', 'update', 'sampled']),
   semver: z.string(),
   submittedAt: z.iso.datetime(),
   ageHours: z.number(),
   /** ok below 24 h, warning up to 48 h, overdue beyond. */
   sla: z.enum(['ok', 'warning', 'overdue']),
+  /**
+   * Who reviews it right now, until when (the shape of `reviewClaimSchema` in moderation.ts, which
+   * imports this file); null or absent when nobody holds an unexpired claim.
+   */
+  claim: z
+    .object({
+      by: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
+      expiresAt: z.iso.datetime(),
+    })
+    .nullable()
+    .optional(),
 });
 export const reviewQueueSchema = pageOf(reviewQueueItemSchema);

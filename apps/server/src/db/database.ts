@@ -1,12 +1,17 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AnalyticsTables } from '../modules/analytics/analytics.tables.ts';
+import type { UserActivityTables } from '../modules/analytics/user-activity.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { ChatTables } from '../modules/chat/chat.tables.ts';
 import type { FeedbackTables } from '../modules/feedback/feedback.tables.ts';
 import type { FlagTables } from '../modules/flags/flags.tables.ts';
 import type { IdentityTables } from '../modules/identity/identity.tables.ts';
+import type { ProviderVerificationTables } from '../modules/identity/provider-verification.tables.ts';
 import type { ListsTables } from '../modules/lists/lists.tables.ts';
+import type { ModerationTables } from '../modules/moderation/moderation.tables.ts';
+import type { StandingTables } from '../modules/moderation/standing.tables.ts';
+import type { TakedownTables } from '../modules/moderation/takedowns.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { SearchTables } from '../modules/search/search.tables.ts';
 
@@ -23,6 +28,8 @@ export interface CategoriesTable {
   name_de: string;
   name_en: string;
   position: number;
+  /** False once an admin deactivated it: no longer offered, but kept on the Nanos filed under it. */
+  active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -74,7 +81,12 @@ export interface Database
     ListsTables,
     AnalyticsTables,
     ChatTables,
-    FlagTables {
+    FlagTables,
+    ModerationTables,
+    TakedownTables,
+    StandingTables,
+    ProviderVerificationTables,
+    UserActivityTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;

@@ -12,9 +12,9 @@ declare module 'fastify' {
     auth: AuthContext | null;
   }
   interface FastifyInstance {
-    /** preHandler: a signed-in user whose account is complete (password changed, staff 2FA enrolled). */
+    /** Route guard (use as `preValidation`, so a caller without access never learns about body validation): a signed-in user whose account is complete (password changed, staff 2FA enrolled). */
     requireAuth: preHandlerAsyncHookHandler;
-    /** preHandler: a signed-in user with one of `roles`. */
+    /** Route guard (use as `preValidation`): a signed-in user with one of `roles`. */
     requireRole(...roles: Role[]): preHandlerAsyncHookHandler;
   }
   interface FastifyContextConfig {

@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../app.ts';
 import { createUser, signIn } from '../factories.ts';
 import { TestClient } from '../http-client.ts';
 import {
+  APPROVE,
   completeMetadata,
   createDraftWithFile,
   makeNanoZip,
@@ -39,7 +40,7 @@ describe('Nano lifecycle from upload to publication', () => {
     );
 
     const decision = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, {
-      decision: 'approve',
+      ...APPROVE,
       reasons: [],
       note: 'Sehr gut.',
     });
@@ -125,7 +126,7 @@ describe('Nano lifecycle from upload to publication', () => {
   it('keeps the current version live while a new version waits for review', async () => {
     const id = await createDraftWithFile(t, creator);
     await creator.post(`/api/v1/nanos/${id}/submit`);
-    await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' });
+    await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE);
 
     const noChangelog = await creator.request({
       method: 'POST',
@@ -147,7 +148,7 @@ describe('Nano lifecycle from upload to publication', () => {
 
     const guest = new TestClient(t.app);
     expect((await guest.get(`/api/v1/nanos/${id}`)).json().currentVersion.semver).toBe('1.0.0');
-    await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' });
+    await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE);
     const after = await guest.get(`/api/v1/nanos/${id}`);
     expect(after.json().currentVersion.semver).toBe('1.1.0');
     const versions = await creator.get(`/api/v1/nanos/${id}/versions`);
@@ -168,9 +169,7 @@ describe('Nano lifecycle from upload to publication', () => {
       rowVersion: nano.rowVersion,
     });
     expect(stale.statusCode).toBe(412);
-    expect(
-      (await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' })).statusCode,
-    ).toBe(409);
+    expect((await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE)).statusCode).toBe(409);
   });
 
   it('generates a thumbnail from the first image in a background job', async () => {

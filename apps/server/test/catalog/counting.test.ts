@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VISITOR_COOKIE } from '../../src/modules/catalog/catalog.routes.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
 import { testDatabaseKind } from '../database.ts';
@@ -29,6 +29,12 @@ describe(`view and download counters (${testDatabaseKind})`, () => {
   });
   afterAll(async () => {
     await t.close();
+  });
+  // A new owner for every test: a creator who is not trusted yet may submit only a few Nanos a
+  // month (SPEC §4.6), and these tests are about counting, not that quota.
+  beforeEach(async () => {
+    ownerUser = await createUser(t, { role: 'creator' });
+    owner = await signIn(t, ownerUser, { ip: nextIp() });
   });
 
   /** The counters as the owner sees them (the owner's own visits are never counted). */

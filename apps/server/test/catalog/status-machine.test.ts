@@ -7,6 +7,7 @@ import type { TestClient } from '../http-client.ts';
 import {
   createDraft,
   createDraftWithFile,
+  FULL_CHECKLIST,
   makeNanoZip,
   nanoAuditActions,
   uploadZip,
@@ -43,10 +44,19 @@ const AUDIT_ACTION: Record<Action, string> = {
   reject: 'nano.review_decision',
 };
 
+/**
+ * An approval reaches the creator as `nano.review_decision`; a restricting decision as its
+ * statement of reasons (`moderation.decision`, always by email).
+ */
 const DECISION_MAIL_SUBJECT: Record<Decision, RegExp> = {
   approve: /^Ihr Nano ist veröffentlicht: /,
-  request_changes: /^Bitte überarbeiten: /,
-  reject: /^Nicht veröffentlicht: /,
+  request_changes: /^Entscheidung der Moderation: Ihr Nano „.*“ muss überarbeitet werden/,
+  reject: /^Entscheidung der Moderation: Ihr Nano „.*“ wurde abgelehnt/,
+};
+const DECISION_TYPE_LABEL: Record<Decision, string> = {
+  approve: 'Prüfentscheidungen',
+  request_changes: 'Moderationsentscheidungen',
+  reject: 'Moderationsentscheidungen',
 };
 
 const SCENARIOS: Array<{ name: string; published?: boolean; steps: Step[] }> = [
@@ -194,7 +204,8 @@ describe(`status machine over HTTP (${testDatabaseKind})`, () => {
       case 'reject':
         return client.post(`/api/v1/moderation/nanos/${id}/decision`, {
           decision: action,
-          reasons: action === 'approve' ? [] : ['Quellenangaben fehlen'],
+          checklist: action === 'approve' ? FULL_CHECKLIST : {},
+          reasons: action === 'approve' ? [] : ['metadata_incomplete'],
           note: 'Danke!',
         });
     }
@@ -257,18 +268,23 @@ describe(`status machine over HTTP (${testDatabaseKind})`, () => {
       const expectedNotifications = succeeded
         .filter(([who, action]) => DECISIONS.includes(action) || who !== 'owner')
         .map(([, action]) =>
-          DECISIONS.includes(action)
+          action === 'approve'
             ? {
                 type: 'nano.review_decision',
                 payload: expect.objectContaining({ nanoId: id, decision: action }),
               }
-            : {
-                type: 'nano.status_changed',
-                payload: expect.objectContaining({
-                  nanoId: id,
-                  status: action === 'delete' ? 'deleted' : 'archived',
-                }),
-              },
+            : DECISIONS.includes(action)
+              ? {
+                  type: 'moderation.decision',
+                  payload: expect.objectContaining({ nanoId: id, action, reasons: ['metadata_incomplete'] }),
+                }
+              : {
+                  type: 'nano.status_changed',
+                  payload: expect.objectContaining({
+                    nanoId: id,
+                    status: action === 'delete' ? 'deleted' : 'archived',
+                  }),
+                },
         )
         .reverse();
       const notifications = await owner.get('/api/v1/me/notifications?limit=50');
@@ -280,16 +296,25 @@ describe(`status machine over HTTP (${testDatabaseKind})`, () => {
       const decisions = succeeded
         .map(([, action]) => action)
         .filter((action): action is Decision => DECISIONS.includes(action));
-      // The decisions' emails go out batched: one email for all of them (the window starts with it).
+      // The decisions' emails go out batched per type: one email for all of a type.
       await deliverNotificationEmails(t);
       const subjects = await mailSubjectsTo(ownerUser);
-      if (decisions.length <= 1) {
-        expect(subjects).toHaveLength(decisions.length);
-        decisions.forEach((decision, i) => {
-          expect(subjects[i]).toMatch(DECISION_MAIL_SUBJECT[decision]);
-        });
-      } else {
-        expect(subjects).toEqual([`${decisions.length} neue Benachrichtigungen: Prüfentscheidungen`]);
+      const byType = new Map<string, Decision[]>();
+      for (const decision of decisions) {
+        const label = DECISION_TYPE_LABEL[decision];
+        byType.set(label, [...(byType.get(label) ?? []), decision]);
+      }
+      expect(subjects).toHaveLength(byType.size);
+      for (const [label, ofType] of byType) {
+        const [only] = ofType;
+        const expected =
+          ofType.length === 1 && only
+            ? DECISION_MAIL_SUBJECT[only]
+            : new RegExp(`^${ofType.length} neue Benachrichtigungen: ${label}$`);
+        expect(
+          subjects.filter((subject) => expected.test(subject)),
+          label,
+        ).toHaveLength(1);
       }
     });
   }

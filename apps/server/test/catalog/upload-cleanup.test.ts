@@ -191,7 +191,8 @@ describe(`uploads leave nothing behind when they fail (${testDatabaseKind})`, ()
 
     const sentBack = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, {
       decision: 'request_changes',
-      reasons: ['Folie 3 fehlt'],
+      reasons: ['quality'],
+      note: 'Folie 3 fehlt',
     });
     expect(sentBack.statusCode, sentBack.body).toBe(200);
     const again = await uploadZip(creator, id, await makeNanoZip('Version 3'), {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../app.ts';
 import { testDatabaseKind } from '../database.ts';
 import { createUser, signIn } from '../factories.ts';
 import { TestClient } from '../http-client.ts';
 import {
+  APPROVE,
   createDraftWithFile,
   createPublishedNano,
   makeNanoZip,
@@ -46,6 +47,13 @@ describe(`who sees which Nano (${testDatabaseKind})`, () => {
   afterAll(async () => {
     await t.close();
   });
+  // A new owner for every test: a creator who is not trusted yet may submit only a few Nanos a
+  // month (SPEC §4.6), and these tests are about visibility, not that quota.
+  let owners = 0;
+  beforeEach(async () => {
+    owners += 1;
+    viewers.owner = await signIn(t, await createUser(t, { role: 'creator' }), { ip: `198.51.101.${owners}` });
+  });
 
   /** A Nano of the owner in `status`, with a generated thumbnail. */
   async function nanoIn(status: string): Promise<string> {
@@ -65,12 +73,20 @@ describe(`who sees which Nano (${testDatabaseKind})`, () => {
       changes_requested: [
         () => owner.post(`/api/v1/nanos/${id}/archive`),
         () => owner.post(`/api/v1/nanos/${id}/restore`),
-        () => moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'request_changes' }),
+        () =>
+          moderator.post(`/api/v1/moderation/nanos/${id}/decision`, {
+            decision: 'request_changes',
+            reasons: ['quality'],
+          }),
       ],
       rejected: [
         () => owner.post(`/api/v1/nanos/${id}/archive`),
         () => owner.post(`/api/v1/nanos/${id}/restore`),
-        () => moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'reject' }),
+        () =>
+          moderator.post(`/api/v1/moderation/nanos/${id}/decision`, {
+            decision: 'reject',
+            reasons: ['spam'],
+          }),
       ],
     };
     for (const step of steps[status] ?? []) {
@@ -148,9 +164,7 @@ describe(`who sees which Nano (${testDatabaseKind})`, () => {
     expect((await viewers.guest.get(`/api/v1/nanos/${id}`)).json().pendingVersion).toBeNull();
 
     // After approval the old version is the one only owner and staff may read.
-    expect(
-      (await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' })).statusCode,
-    ).toBe(200);
+    expect((await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE)).statusCode).toBe(200);
     const oldFile = `/api/v1/nanos/${id}/versions/${v1}/content/notizen.md`;
     for (const who of OUTSIDERS) {
       expect((await viewers[who].get(oldFile)).statusCode, `${who} GET ${oldFile}`).toBe(404);
@@ -184,10 +198,9 @@ describe(`who sees which Nano (${testDatabaseKind})`, () => {
       expect(res.statusCode, decision).toBe(403);
     }
     expect((await ownModerator.get(`/api/v1/nanos/${id}`)).json().status).toBe('pending_review');
-    expect(
-      (await viewers.admin.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' }))
-        .statusCode,
-    ).toBe(200);
+    expect((await viewers.admin.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE)).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses edits by anyone but the owner without revealing unpublished Nanos', async () => {

@@ -1,12 +1,12 @@
 import { SEARCH_LIMITS } from '@nano/contracts';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { indexVersionContent } from '../../src/modules/search/content-text.ts';
 import { buildTestApp, type TestApp } from '../app.ts';
 import { testDatabaseKind } from '../database.ts';
 import { createUser, signIn } from '../factories.ts';
 import { TestClient } from '../http-client.ts';
-import { createPublishedNano, makePdf, makeZip, uploadZip, versionRows } from '../nano-fixtures.ts';
+import { APPROVE, createPublishedNano, makePdf, makeZip, uploadZip, versionRows } from '../nano-fixtures.ts';
 
 const html = (body: string) =>
   `<!doctype html><html><head><title>Paket</title><style>.geheimstil { color: red }</style></head>` +
@@ -24,6 +24,13 @@ describe(`text inside a Nano's files is searchable (${testDatabaseKind})`, () =>
   });
   afterAll(async () => {
     await t.close();
+  });
+  // A new creator for every test: one who is not trusted yet may submit only a few Nanos a month
+  // (SPEC §4.6), and these tests are about the search text, not that quota.
+  let creators = 0;
+  beforeEach(async () => {
+    creators += 1;
+    creator = await signIn(t, await createUser(t, { role: 'creator' }), { ip: `198.51.102.${creators}` });
   });
 
   /** The Nanos whose search document matches `query` (German configuration, as a user types it). */
@@ -137,7 +144,7 @@ describe(`text inside a Nano's files is searchable (${testDatabaseKind})`, () =>
       { fields: { changelog: 'Rezept getauscht' } },
     );
     expect(upload.statusCode, upload.body).toBe(201);
-    const approved = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' });
+    const approved = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE);
     expect(approved.statusCode, approved.body).toBe(200);
     await t.platform.jobs.runDue();
 

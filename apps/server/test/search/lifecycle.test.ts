@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../app.ts';
 import { testDatabaseKind } from '../database.ts';
 import { createUser, signIn } from '../factories.ts';
 import { TestClient } from '../http-client.ts';
-import { createDraftWithFile } from '../nano-fixtures.ts';
+import { APPROVE, createDraftWithFile } from '../nano-fixtures.ts';
 import { insertNano, titles } from './search-fixtures.ts';
 
 describe(`search freshness, caching, discover, featured and analytics (${testDatabaseKind})`, () => {
@@ -36,7 +36,7 @@ describe(`search freshness, caching, discover, featured and analytics (${testDat
     expect(await found('Zebrafinken')).toEqual([]);
     expect((await creator.post(`/api/v1/nanos/${id}/submit`)).statusCode).toBe(200);
     expect(await found('Zebrafinken')).toEqual([]);
-    const decision = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, { decision: 'approve' });
+    const decision = await moderator.post(`/api/v1/moderation/nanos/${id}/decision`, APPROVE);
     expect(decision.statusCode).toBe(200);
     expect(await found('Zebrafinken')).toEqual([title]);
 

@@ -1,9 +1,13 @@
 import type { Role } from '@nano/contracts';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/account/components/account-page.tsx';
 import { RequiredPasswordChangePage } from '../features/account/components/required-password-change-page.tsx';
 import { RequiredTwoFactorPage } from '../features/account/components/required-two-factor-page.tsx';
+import { AuditLogPage } from '../features/admin/components/audit-log-page.tsx';
+import { CategoriesPage } from '../features/admin/components/categories-page.tsx';
+import { UserPage } from '../features/admin/components/user-page.tsx';
+import { UsersPage } from '../features/admin/components/users-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { RegisterPage } from '../features/auth/components/register-page.tsx';
@@ -18,9 +22,14 @@ import { FavoritesPage } from '../features/lists/components/favorites-page.tsx';
 import { ListDetailPage } from '../features/lists/components/list-detail-page.tsx';
 import { ListsPage } from '../features/lists/components/lists-page.tsx';
 import { SharedListPage } from '../features/lists/components/shared-list-page.tsx';
+import { AppealsPage } from '../features/moderation/components/appeals-page.tsx';
 import { ChatModerationPage } from '../features/moderation/components/chat-moderation-page.tsx';
-import { ModerationQueuePage } from '../features/moderation/components/moderation-queue-page.tsx';
+import { FlagDetailPage } from '../features/moderation/components/flag-detail-page.tsx';
+import { FlagsPage } from '../features/moderation/components/flags-page.tsx';
+import { ModerationWorkspace } from '../features/moderation/components/moderation-workspace.tsx';
 import { ReviewPage } from '../features/moderation/components/review-page.tsx';
+import { ReviewQueuePage } from '../features/moderation/components/review-queue-page.tsx';
+import { TakedownsPage } from '../features/moderation/components/takedowns-page.tsx';
 import { MyNanosPage } from '../features/nanos/components/my-nanos-page.tsx';
 import {
   type NanoActions,
@@ -39,6 +48,16 @@ import { SavedSearchesPage } from '../features/search/components/saved-searches-
 import { SearchAnalyticsPage } from '../features/search/components/search-analytics-page.tsx';
 import { SearchPage } from '../features/search/components/search-page.tsx';
 import { UnsubscribePage } from '../features/search/components/unsubscribe-page.tsx';
+import { AppealLinkPage } from '../features/trust/components/appeal-link-page.tsx';
+import { MyDecisionsPage } from '../features/trust/components/my-decisions-page.tsx';
+import { MyTakedownsPage } from '../features/trust/components/my-takedowns-page.tsx';
+import {
+  NanoReportActions,
+  ProfileFlagAction,
+  RatingFlagAction,
+} from '../features/trust/components/report-actions.tsx';
+import { TakedownConfirmPage } from '../features/trust/components/takedown-confirm-page.tsx';
+import { TakedownNoticePage } from '../features/trust/components/takedown-notice-page.tsx';
 import { CREATOR_ROLES, STAFF_ROLES } from '../shared/auth/roles.ts';
 import { paths } from '../shared/routes.ts';
 import { PageLoader } from '../shared/ui/page-loader.tsx';
@@ -50,7 +69,7 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { RootErrorPage, RouteErrorPage } from './pages/route-error-page.tsx';
 import { AppLayout } from './shell/app-shell.tsx';
 
-/** Roles of the admin-only pages (search analytics, featured Nanos). */
+/** Roles of the admin-only pages (the admin console, search analytics, featured Nanos). */
 const ADMIN_ROLES: readonly Role[] = ['admin'];
 
 /** The creator dashboard brings the chart library along, so it loads only when opened. */
@@ -58,10 +77,30 @@ const CreatorAnalyticsPage = lazy(async () => ({
   default: (await import('../features/analytics/components/creator-analytics-page.tsx')).CreatorAnalyticsPage,
 }));
 
-/** Under a Nano's viewer: its ratings and comments. */
-const nanoSections: NanoSections = (nano) => <RatingSection nano={nano} />;
-/** Beside a Nano's own actions: the chat with its creator. */
-const nanoActions: NanoActions = (nano) => <ChatWithCreatorButton nano={nano} />;
+/** The transparency report brings the chart library along, so it loads only when opened. */
+const TransparencyPage = lazy(async () => ({
+  default: (await import('../features/trust/components/transparency-page.tsx')).TransparencyPage,
+}));
+
+/** The platform dashboard brings the chart library along, so it loads only when opened. */
+const PlatformAnalyticsPage = lazy(async () => ({
+  default: (await import('../features/admin/components/platform-analytics-page.tsx')).PlatformAnalyticsPage,
+}));
+
+/** Under a Nano's viewer: its ratings and comments, each of someone else's with "Melden". */
+const nanoSections: NanoSections = (nano) => (
+  <RatingSection
+    nano={nano}
+    ratingActions={(rating) => (rating.mine ? null : <RatingFlagAction rating={rating} />)}
+  />
+);
+/** Beside a Nano's own actions: the chat with its creator, "Melden" and the infringement notice link. */
+const nanoActions: NanoActions = (nano) => (
+  <>
+    <ChatWithCreatorButton nano={nano} />
+    <NanoReportActions nano={nano} />
+  </>
+);
 
 /** A page with its own error boundary. */
 function page(path: string, element: ReactNode): RouteObject {
@@ -88,11 +127,23 @@ export const routes: RouteObject[] = [
           page(paths.verifyEmail.path, <VerifyEmailPage />),
           page(paths.forgotPassword.path, <ForgotPasswordPage />),
           page(paths.resetPassword.path, <ResetPasswordPage />),
-          page(paths.publicProfile.path, <PublicProfilePage />),
+          page(
+            paths.publicProfile.path,
+            <PublicProfilePage actions={(profile) => <ProfileFlagAction profile={profile} />} />,
+          ),
           page(paths.nanoDetail.path, <NanoDetailPage sections={nanoSections} actions={nanoActions} />),
           page(paths.search.path, <SearchPage />),
           page(paths.unsubscribeSavedSearches.path, <UnsubscribePage />),
           page(paths.sharedList.path, <SharedListPage />),
+          page(paths.takedownNotice.path, <TakedownNoticePage />),
+          page(paths.takedownConfirm.path, <TakedownConfirmPage />),
+          page(paths.appealLink.path, <AppealLinkPage />),
+          page(
+            paths.transparency.path,
+            <Suspense fallback={<PageLoader />}>
+              <TransparencyPage />
+            </Suspense>,
+          ),
           {
             element: <RequireAuth />,
             children: [
@@ -109,6 +160,7 @@ export const routes: RouteObject[] = [
               page(paths.notifications.path, <NotificationsPage />),
               page(paths.chats.path, <ChatInboxPage />),
               page(paths.chat.path, <ConversationPage />),
+              page(paths.myDecisions.path, <MyDecisionsPage />),
               {
                 element: <RequireRole roles={CREATOR_ROLES} />,
                 children: [
@@ -116,6 +168,7 @@ export const routes: RouteObject[] = [
                   page(paths.newNano.path, <NewNanoPage />),
                   page(paths.editNano.path, <EditNanoPage />),
                   page(paths.receivedRatings.path, <ReceivedRatingsPage />),
+                  page(paths.myTakedowns.path, <MyTakedownsPage />),
                   page(
                     paths.creatorAnalytics.path,
                     <Suspense fallback={<PageLoader />}>
@@ -127,9 +180,24 @@ export const routes: RouteObject[] = [
               {
                 element: <RequireRole roles={STAFF_ROLES} />,
                 children: [
-                  page(paths.moderationQueue.path, <ModerationQueuePage />),
+                  {
+                    // The moderation workspace: one tab per queue; `/moderation` opens the first.
+                    element: <ModerationWorkspace />,
+                    errorElement: <RouteErrorPage />,
+                    children: [
+                      page(
+                        paths.moderationQueue.path,
+                        <Navigate to={paths.moderationReviews.getHref('neu')} replace />,
+                      ),
+                      page(paths.moderationReviews.path, <ReviewQueuePage />),
+                      page(paths.moderationFlags.path, <FlagsPage />),
+                      page(paths.moderationChat.path, <ChatModerationPage />),
+                      page(paths.moderationTakedowns.path, <TakedownsPage />),
+                      page(paths.moderationAppeals.path, <AppealsPage />),
+                    ],
+                  },
                   page(paths.moderationReview.path, <ReviewPage />),
-                  page(paths.moderationChat.path, <ChatModerationPage />),
+                  page(paths.moderationFlag.path, <FlagDetailPage />),
                 ],
               },
               {
@@ -137,6 +205,16 @@ export const routes: RouteObject[] = [
                 children: [
                   page(paths.searchAnalytics.path, <SearchAnalyticsPage />),
                   page(paths.featuredNanos.path, <FeaturedNanosPage />),
+                  page(paths.adminUsers.path, <UsersPage />),
+                  page(paths.adminUser.path, <UserPage />),
+                  page(paths.adminCategories.path, <CategoriesPage />),
+                  page(paths.adminAudit.path, <AuditLogPage />),
+                  page(
+                    paths.adminAnalytics.path,
+                    <Suspense fallback={<PageLoader />}>
+                      <PlatformAnalyticsPage />
+                    </Suspense>,
+                  ),
                 ],
               },
             ],

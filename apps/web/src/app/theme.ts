@@ -23,6 +23,10 @@ export const theme = createTheme({
 /** Mantine's light "dimmed" grey (gray.6, 3.3:1 on white) is too faint for AA; gray.7 is 8:1. */
 export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolvedTheme.colors.gray[7] ?? '#495057' },
+  light: {
+    '--mantine-color-dimmed': resolvedTheme.colors.gray[7] ?? '#495057',
+    // Mantine's default error red (#fa5252) is 3.3:1 on white; field errors need 4.5:1.
+    '--mantine-color-error': resolvedTheme.colors.red[9] ?? '#c92a2a',
+  },
   dark: {},
 });

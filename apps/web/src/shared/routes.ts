@@ -132,6 +132,8 @@ export const paths = {
     path: '/rechtsverletzung-melden/bestaetigen',
     getHref: () => '/rechtsverletzung-melden/bestaetigen',
   },
+  /** Public: the appeal of a suspended account, linked from the statement of reasons with `?token=`. */
+  appealLink: { path: '/einspruch', getHref: () => '/einspruch' },
   /** Public: the yearly transparency report (`?jahr=`). */
   transparency: { path: '/transparenzbericht', getHref: () => '/transparenzbericht' },
   adminUsers: { path: '/admin/nutzer', getHref: () => '/admin/nutzer' },

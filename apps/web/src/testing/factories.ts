@@ -133,6 +133,7 @@ export function createSession(overrides: Partial<Session> = {}): Session {
 /** What others see of a user, `GET /users/{username}`. */
 export function createPublicProfile(overrides: Partial<PublicProfile> = {}): PublicProfile {
   return {
+    id: '5d1c2b7e-3f4a-4b8c-9d0e-1f2a3b4c5d6e',
     username: 'bildungswerk',
     displayName: 'Bildungswerk Nord',
     role: 'creator',

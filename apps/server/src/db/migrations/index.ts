@@ -13,6 +13,7 @@ import * as m0011 from './0011_analytics.ts';
 import * as m0012 from './0012_chat.ts';
 import * as m0013 from './0013_flags.ts';
 import * as m0014 from './0014_moderation.ts';
+import * as m0015 from './0015_review_checklist.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_chat': m0012,
   '0013_flags': m0013,
   '0014_moderation': m0014,
+  '0015_review_checklist': m0015,
 };

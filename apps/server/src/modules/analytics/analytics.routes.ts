@@ -25,7 +25,7 @@ export async function analyticsRoutes(app: FastifyInstance, { deps }: { deps: Mo
         querystring: creatorAnalyticsQuerySchema,
         response: { 200: creatorAnalyticsSchema },
       },
-      preHandler: app.requireRole('creator', 'moderator', 'admin'),
+      preValidation: app.requireRole('creator', 'moderator', 'admin'),
     },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');

@@ -108,11 +108,10 @@ export function listAuditEventsAfter(
     .execute();
 }
 
-/** One page of events matching the filters, newest first, plus how many match in total. */
-export async function findAuditEvents(
-  db: Executor,
-  query: AuditEventQuery,
-): Promise<{ rows: AuditEventRow[]; total: number }> {
+/** The filter part of {@link AuditEventQuery}. */
+export type AuditEventFilters = Omit<AuditEventQuery, 'offset' | 'limit'>;
+
+function filteredEvents(db: Executor, query: AuditEventFilters) {
   let filtered = db.selectFrom('audit_events');
   if (query.actorId !== undefined) {
     filtered = filtered.where('actor_id', '=', query.actorId);
@@ -132,9 +131,43 @@ export async function findAuditEvents(
   if (query.to !== undefined) {
     filtered = filtered.where('occurred_at', '<', query.to);
   }
-  const [rows, count] = await Promise.all([
+  return filtered;
+}
+
+/** One page of events matching the filters, newest first, plus how many match in total. */
+export async function findAuditEvents(
+  db: Executor,
+  query: AuditEventQuery,
+): Promise<{ rows: AuditEventRow[]; total: number }> {
+  const filtered = filteredEvents(db, query);
+  const [rows, total] = await Promise.all([
     filtered.selectAll().orderBy('seq', 'desc').offset(query.offset).limit(query.limit).execute(),
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    countAuditEvents(db, query),
   ]);
-  return { rows, total: Number(count.total) };
+  return { rows, total };
+}
+
+/** How many events match the filters. */
+export async function countAuditEvents(db: Executor, query: AuditEventFilters): Promise<number> {
+  const count = await filteredEvents(db, query)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(count.total);
+}
+
+/**
+ * Up to `limit` events matching the filters with a seq below `beforeSeq` (all when null), newest
+ * first: keyset paging for the CSV export, which may walk tens of thousands of rows.
+ */
+export function findAuditEventsBefore(
+  db: Executor,
+  query: AuditEventFilters,
+  beforeSeq: number | null,
+  limit: number,
+): Promise<AuditEventRow[]> {
+  let filtered = filteredEvents(db, query);
+  if (beforeSeq !== null) {
+    filtered = filtered.where('seq', '<', beforeSeq);
+  }
+  return filtered.selectAll().orderBy('seq', 'desc').limit(limit).execute();
 }

@@ -21,7 +21,7 @@ export async function auditRoutes(app: FastifyInstance, { audit }: { audit: Audi
         summary: 'Verify the audit hash chain (admins; the check itself is audited)',
         response: { 200: verifyResultSchema },
       },
-      preHandler: app.requireRole('admin'),
+      preValidation: app.requireRole('admin'),
     },
     async (request) => {
       if (!request.auth) {

@@ -5,11 +5,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import { anonymizeIp } from '../../lib/anonymize-ip.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { type AuditEventPage, presentAuditEvent } from './audit.presenter.ts';
+import { type AuditEventPage, type AuditEventView, presentAuditEvent } from './audit.presenter.ts';
 import {
   type AuditEventRow,
   advanceChainHead,
   findAuditEvents,
+  findAuditEventsBefore,
   insertAuditEvent,
   listAuditEventsAfter,
   lockChainHead,
@@ -47,7 +48,15 @@ export const AUDIT_ACTIONS = [
   'auth.backup_codes_regenerated',
   'user.role_changed',
   'user.created_by_admin',
+  'user.suspended',
+  'user.unsuspended',
+  'user.warned',
+  'user.erased_by_admin',
+  'user.provider_verified',
+  'user.provider_verification_revoked',
   'audit.read',
+  'taxonomy.category_created',
+  'taxonomy.category_updated',
   'nano.created',
   'nano.updated',
   'nano.submit',
@@ -56,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'nano.delete',
   'nano.version_uploaded',
   'nano.review_decision',
+  'nano.version_auto_published',
   'nano.downloaded',
   'search.featured_added',
   'search.featured_removed',
@@ -64,6 +74,21 @@ export const AUDIT_ACTIONS = [
   'chat.message_rejected',
   'chat.session_disabled',
   'chat.session_enabled',
+  'moderation.flag_viewed',
+  'moderation.flag_resolved',
+  'moderation.review_claimed',
+  'moderation.review_released',
+  'moderation.trust_granted',
+  'moderation.trust_revoked',
+  'moderation.appeal_submitted',
+  'moderation.appeal_decided',
+  'takedown.submitted',
+  'takedown.confirmed',
+  'takedown.responded',
+  'takedown.expired',
+  'takedown.decided',
+  'takedown.trust_revoked',
+  'takedown.uploads_blocked',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */
@@ -98,18 +123,26 @@ export type AuditVerifyResult =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAtSeq: number; reason: string };
 
-/** Filters and page of {@link AuditService.list}; `from` is inclusive, `to` exclusive. */
-export interface AuditListFilters {
+/** Filters of the audit viewer; `from` is inclusive, `to` exclusive. */
+export interface AuditFilters {
   actorId?: string;
-  action?: AuditAction;
+  /** An action name; one that is not in {@link AUDIT_ACTIONS} simply matches nothing. */
+  action?: string;
   targetType?: string;
   targetId?: string;
   from?: Date;
   to?: Date;
+}
+
+/** Filters and page of {@link AuditService.list}. */
+export interface AuditListFilters extends AuditFilters {
   /** 1-based. */
   page: number;
   pageSize: number;
 }
+
+/** Events one batch of {@link AuditService.walk} holds. */
+export const AUDIT_WALK_BATCH_SIZE = 1000;
 
 /** The audit log: append-only, hash-chained, so any edit or removal of an event is detectable. */
 export interface AuditService {
@@ -124,6 +157,12 @@ export interface AuditService {
   verify(): Promise<AuditVerifyResult>;
   /** One page of events, newest first. */
   list(filters: AuditListFilters): Promise<AuditEventPage>;
+  /**
+   * The events matching the filters, newest first, in batches of {@link AUDIT_WALK_BATCH_SIZE},
+   * at most `maxRows` in all, none newer than `throughSeq` (so events appended meanwhile do not
+   * shift the set): for exports too large for one query result.
+   */
+  walk(filters: AuditFilters, maxRows: number, throughSeq?: number): AsyncIterable<AuditEventView[]>;
 }
 
 /** Longest user agent kept; real ones are far shorter, longer ones are junk or an attack. */
@@ -237,6 +276,28 @@ export function createAuditService(deps: { db: Kysely<Database>; clock: Clock })
         limit: pageSize,
       });
       return { items: rows.map(presentAuditEvent), total, page, pageSize };
+    },
+
+    async *walk(filters, maxRows, throughSeq) {
+      let beforeSeq: number | null = throughSeq === undefined ? null : throughSeq + 1;
+      let remaining = maxRows;
+      while (remaining > 0) {
+        const rows = await findAuditEventsBefore(
+          deps.db,
+          filters,
+          beforeSeq,
+          Math.min(AUDIT_WALK_BATCH_SIZE, remaining),
+        );
+        if (rows.length === 0) {
+          return;
+        }
+        yield rows.map(presentAuditEvent);
+        remaining -= rows.length;
+        beforeSeq = Number(rows[rows.length - 1]?.seq);
+        if (rows.length < AUDIT_WALK_BATCH_SIZE) {
+          return;
+        }
+      }
     },
   };
 }

@@ -23,6 +23,16 @@ export interface CatalogDeps {
   taxonomy: TaxonomyService;
   jobs: JobQueue;
   publicUrl: string;
+  /**
+   * Draws the post-publication samples of trusted creators' updates (SPEC §4.6): seeded from
+   * `MODERATION_SAMPLE_SEED` so runs are reproducible; Math.random when absent.
+   */
+  random?: () => number;
+  /**
+   * Only for the demo seeder, which walks every demo Nano through the workflow at once and spreads
+   * the history over past months afterwards: the monthly submission quota is not applied.
+   */
+  skipSubmissionQuota?: boolean;
 }
 
 const STAFF: readonly Role[] = ['moderator', 'admin'];

@@ -242,6 +242,8 @@ export async function insertReview(
     decision: 'approve' | 'request_changes' | 'reject';
     reasons: string[];
     note: string;
+    /** The review checklist as ticked (absent for decisions without one). */
+    checklist?: Record<string, boolean>;
     now: Date;
   },
 ): Promise<void> {
@@ -255,42 +257,10 @@ export async function insertReview(
       decision: review.decision,
       reasons: review.reasons,
       note: review.note,
+      checklist: review.checklist ? JSON.stringify(review.checklist) : null,
       created_at: review.now,
     })
     .execute();
-}
-
-/** The review queue: versions waiting for a decision, oldest submission first. */
-export function listReviewQueue(db: Db, page: number, pageSize: number) {
-  return db
-    .selectFrom('nano_versions')
-    .innerJoin('nanos', 'nanos.id', 'nano_versions.nano_id')
-    .select([
-      'nanos.id as nano_id',
-      'nanos.title',
-      'nanos.creator_id',
-      'nanos.published_at',
-      'nano_versions.id as version_id',
-      'nano_versions.semver',
-      'nano_versions.submitted_at',
-    ])
-    .where('nano_versions.status', '=', 'pending_review')
-    .where('nanos.status', 'in', ['pending_review', 'published'])
-    .orderBy('nano_versions.submitted_at', 'asc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-}
-
-export async function countReviewQueue(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('nano_versions')
-    .innerJoin('nanos', 'nanos.id', 'nano_versions.nano_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('nano_versions.status', '=', 'pending_review')
-    .where('nanos.status', 'in', ['pending_review', 'published'])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** Nanos by distinct viewer-days since `day` (inclusive), most viewed first: the base of "trending". */

@@ -6,8 +6,6 @@ import {
   nanoSummaryPageSchema,
   nanoVersionListSchema,
   pageQuerySchema,
-  reviewDecisionRequestSchema,
-  reviewQueueSchema,
   updateNanoRequestSchema,
 } from '@nano/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -29,7 +27,7 @@ import {
   loadVisibleNano,
   updateNano,
 } from './catalog.service.ts';
-import { decide, reviewQueue } from './review.service.ts';
+import { reviewRoutes } from './review.routes.ts';
 
 /** The anonymous visitor cookie: a random id that lets a guest's views count once a day. */
 export const VISITOR_COOKIE = 'nm_vid';
@@ -69,7 +67,7 @@ function viewerKey(request: FastifyRequest, reply: FastifyReply, secure: boolean
   return `v:${visitor}`;
 }
 
-/** Metadata, status workflow, listings and the review decision of Nanos (SPEC §4.2). */
+/** Metadata, status workflow and listings of Nanos (SPEC §4.2), and the review workspace. */
 export async function catalogRoutes(
   app: FastifyInstance,
   { deps, secureCookies }: { deps: CatalogDeps; secureCookies: boolean },
@@ -86,7 +84,7 @@ export async function catalogRoutes(
         body: createNanoRequestSchema,
         response: { 201: nanoSchema },
       },
-      preHandler: creators,
+      preValidation: creators,
     },
     async (request, reply) => {
       reply.code(201);
@@ -132,7 +130,7 @@ export async function catalogRoutes(
         body: updateNanoRequestSchema,
         response: { 200: nanoSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => {
       const { rowVersion, ...metadata } = request.body;
@@ -155,7 +153,7 @@ export async function catalogRoutes(
         params: idParams,
         response: { 204: z.null() },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await changeStatus(deps, authOf(request), request.params.id, 'delete');
@@ -168,9 +166,9 @@ export async function catalogRoutes(
       `/api/v1/nanos/:id/${action}`,
       {
         schema: { tags: TAGS, params: idParams, response: { 200: nanoSchema } },
-        preHandler: app.requireAuth,
+        preValidation: app.requireAuth,
       },
-      async (request) => changeStatus(deps, authOf(request), request.params.id, action),
+      async (request) => changeStatus(deps, authOf(request), request.params.id, action, request.locale),
     );
   }
 
@@ -203,7 +201,7 @@ export async function catalogRoutes(
         querystring: pageQuerySchema,
         response: { 200: nanoSummaryPageSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -211,39 +209,6 @@ export async function catalogRoutes(
     },
   );
 
-  r.get(
-    '/api/v1/moderation/queue',
-    {
-      schema: {
-        tags: ['moderation'],
-        summary: 'Versions waiting for review, oldest first',
-        querystring: pageQuerySchema,
-        response: { 200: reviewQueueSchema },
-      },
-      preHandler: app.requireRole('moderator', 'admin'),
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return reviewQueue(deps, request.query.page, request.query.pageSize);
-    },
-  );
-
-  r.post(
-    '/api/v1/moderation/nanos/:id/decision',
-    {
-      schema: {
-        tags: ['moderation'],
-        summary: 'Approve, request changes or reject',
-        params: idParams,
-        body: reviewDecisionRequestSchema,
-        response: { 200: nanoSchema },
-      },
-      preHandler: app.requireRole('moderator', 'admin'),
-    },
-    async (request) => {
-      const auth = authOf(request);
-      await decide(deps, auth, request.params.id, request.body);
-      return describeNano(deps, auth, await loadVisibleNano(deps, auth, request.params.id));
-    },
-  );
+  // The review workspace lives beside: queues, review screen, claims and decisions.
+  await reviewRoutes(app, { deps });
 }

@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import { REVIEW_CHECKLIST } from '@nano/contracts';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { Seeder } from '../../db/seed.ts';
@@ -37,13 +39,16 @@ const FLOW_CONCURRENCY = 3;
 const THUMBNAIL_CONCURRENCY = 2;
 const THUMBNAIL_JOB = 'catalog.thumbnail';
 
+/** Every checklist item ticked, as an approval needs. */
+const FULL_CHECKLIST = Object.fromEntries(REVIEW_CHECKLIST.map((item) => [item, true]));
+
 const CHANGES_REQUESTED = {
   de: {
-    reasons: ['Quellenangaben unvollständig'],
+    reasons: ['metadata_incomplete'],
     note: 'Vielen Dank für die Einreichung! Bitte ergänzen Sie im Skript die Quelle zum Harvard-Konzept (Fisher, Ury, Patton) und reichen Sie die Einheit dann erneut ein.',
   },
   en: {
-    reasons: ['Incomplete references'],
+    reasons: ['metadata_incomplete'],
     note: 'Thank you for submitting! Please add the sources of the model to the handout and submit the unit again.',
   },
 } as const;
@@ -122,11 +127,21 @@ async function seedNano(
   }
   await changeStatus(deps, creator, id, 'submit');
   if (nano.status === 'published') {
-    await decide(deps, reviewer, id, { decision: 'approve', reasons: [], note: '' });
+    await decide(deps, reviewer, id, {
+      decision: 'approve',
+      checklist: FULL_CHECKLIST,
+      reasons: [],
+      note: '',
+    });
   }
   if (nano.status === 'changes_requested') {
     const { reasons, note } = CHANGES_REQUESTED[nano.language];
-    await decide(deps, reviewer, id, { decision: 'request_changes', reasons: [...reasons], note });
+    await decide(deps, reviewer, id, {
+      decision: 'request_changes',
+      checklist: {},
+      reasons: [...reasons],
+      note,
+    });
   }
   return id;
 }
@@ -186,6 +201,19 @@ async function backdate(platform: Platform, seeded: Array<{ id: string; nano: De
           .set({ created_at: timeline.decidedAt })
           .where('nano_id', '=', id)
           .execute();
+        // The review's statement of reasons moves with it (seeding only writes the moderation
+        // module's table here, to keep the demo history consistent).
+        await trx
+          .updateTable('moderation_decisions')
+          .set({
+            created_at: timeline.decidedAt,
+            appealable_until: sql`case when appealable_until is null then null
+              else ${timeline.decidedAt}::timestamptz + (appealable_until - created_at) end`,
+          })
+          .where('target_type', '=', 'nano')
+          .where('target_id', '=', id)
+          .where('source', '=', 'review')
+          .execute();
       }
     }
   });
@@ -213,6 +241,8 @@ function catalogDeps(platform: Platform, publicUrl: string): CatalogDeps {
     taxonomy: createTaxonomyService({ db, cache: platform.cache }),
     jobs: withoutThumbnailJobs(platform.jobs),
     publicUrl,
+    // Every demo Nano is submitted at once here; their history is spread over past months below.
+    skipSubmissionQuota: true,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Nano, NanoStatus, NanoSummary, nanoMetadataSchema } from '@nano/contracts';
+import type { Locale, Nano, NanoStatus, NanoSummary, nanoMetadataSchema } from '@nano/contracts';
 import type { Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -10,6 +10,8 @@ import { presentNano, presentSummary, presentVersion } from './catalog.presenter
 import * as repo from './catalog.repository.ts';
 import type { NanoRow, NanosTable } from './catalog.tables.ts';
 import { type NanoAction, nextStatus } from './nano-status.ts';
+import { snapshotMetadata } from './review-metadata.ts';
+import { assertMaySubmit } from './trust-policy.ts';
 
 type MetadataInput = Partial<z.output<typeof nanoMetadataSchema>>;
 
@@ -26,11 +28,20 @@ export async function loadVisibleNano(
   return nano;
 }
 
-async function validateMetadata(deps: CatalogDeps, input: MetadataInput): Promise<void> {
+/** `filed`: the Nano's categories so far, which it keeps even when they are no longer offered. */
+async function validateMetadata(
+  deps: CatalogDeps,
+  input: MetadataInput,
+  filed: string[] = [],
+): Promise<void> {
   if (input.categoryIds) {
     const unknown = await deps.taxonomy.unknownCategoryIds(input.categoryIds);
     if (unknown.length > 0) {
       throw errors.field('body.categoryIds', 'unknown_category');
+    }
+    const added = input.categoryIds.filter((categoryId) => !filed.includes(categoryId));
+    if ((await deps.taxonomy.inactiveCategoryIds(added)).length > 0) {
+      throw errors.field('body.categoryIds', 'category_inactive');
     }
   }
   if (input.license === 'proprietary' && input.licenseTerms !== undefined && !input.licenseTerms) {
@@ -115,12 +126,16 @@ export async function updateNano(
 ): Promise<Nano> {
   const nano = await loadVisibleNano(deps, auth, id);
   nextStatus(nano.status, 'edit', actorFor(auth, nano) === 'owner' ? 'owner' : 'moderator');
-  await validateMetadata(deps, {
-    ...input,
-    ...(input.license === 'proprietary' && input.licenseTerms === undefined
-      ? { licenseTerms: nano.license_terms }
-      : {}),
-  });
+  await validateMetadata(
+    deps,
+    {
+      ...input,
+      ...(input.license === 'proprietary' && input.licenseTerms === undefined
+        ? { licenseTerms: nano.license_terms }
+        : {}),
+    },
+    (await repo.categoryIdsOf(deps.db, [id])).get(id) ?? [],
+  );
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const updated = await repo.updateNanoIfVersion(trx, id, rowVersion ?? nano.row_version, {
@@ -170,13 +185,20 @@ export function missingForSubmission(nano: NanoRow, categoryCount: number): stri
 
 /**
  * Moves a Nano through the status machine for its owner or staff (submit, archive, restore,
- * delete); the change, its audit event and the creator's notification commit together.
+ * delete); the change, its audit event and the creator's notification commit together. Submitting
+ * and restoring (which sends the Nano to review again) follow the trust policy: refused while the
+ * creator's uploads are blocked or a new creator's monthly quota is used up; the version keeps a
+ * snapshot of the metadata it was submitted with.
  */
 export async function changeStatus(
   deps: CatalogDeps,
   auth: AuthContext,
   id: string,
-  action: Exclude<NanoAction, 'edit' | 'approve' | 'request_changes' | 'reject'>,
+  action: Exclude<
+    NanoAction,
+    'edit' | 'approve' | 'request_changes' | 'reject' | 'hide' | 'unhide' | 'restore_published'
+  >,
+  locale: Locale = 'de',
 ): Promise<Nano> {
   const visible = await loadVisibleNano(deps, auth, id);
   const actor = actorFor(auth, visible);
@@ -203,7 +225,18 @@ export async function changeStatus(
           missing.map((field) => ({ field: `nano.${field}`, code: 'required_for_submission' })),
         );
       }
-      await repo.updateVersion(trx, open.id, { status: 'pending_review', submitted_at: now });
+      await assertMaySubmit(trx, {
+        userId: nano.creator_id,
+        versionId: open.id,
+        now,
+        locale,
+        skipQuota: deps.skipSubmissionQuota,
+      });
+      await repo.updateVersion(trx, open.id, {
+        status: 'pending_review',
+        submitted_at: now,
+        metadata: JSON.stringify(await snapshotMetadata(trx, nano)),
+      });
     }
     if (action === 'restore') {
       // The archived Nano is reviewed again with its newest file: an update that was still open when
@@ -212,7 +245,18 @@ export async function changeStatus(
       const open = await repo.findOpenVersion(trx, id);
       const resubmitted = open?.id ?? nano.current_version_id;
       if (resubmitted) {
-        await repo.updateVersion(trx, resubmitted, { status: 'pending_review', submitted_at: now });
+        await assertMaySubmit(trx, {
+          userId: nano.creator_id,
+          versionId: resubmitted,
+          now,
+          locale,
+          skipQuota: deps.skipSubmissionQuota,
+        });
+        await repo.updateVersion(trx, resubmitted, {
+          status: 'pending_review',
+          submitted_at: now,
+          metadata: JSON.stringify(await snapshotMetadata(trx, nano)),
+        });
       }
     }
     if (action === 'archive') {

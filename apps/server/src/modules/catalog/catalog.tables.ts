@@ -60,6 +60,11 @@ export interface NanoVersionsTable {
   created_at: Timestamp;
   submitted_at: Date | null;
   decided_at: Date | null;
+  /** The Nano's metadata as submitted with this version (the review diff); JSON written as a string. */
+  metadata: ColumnType<unknown, string | null | undefined, string | null>;
+  /** A trusted creator's directly published version picked for post-publication review. */
+  sampled_at: Date | null;
+  sample_decided_at: Date | null;
 }
 
 export interface NanoVersionFilesTable {
@@ -86,7 +91,17 @@ export interface NanoReviewsTable {
   decision: 'approve' | 'request_changes' | 'reject';
   reasons: TextArray;
   note: Generated<string>;
+  /** The review checklist as ticked (migration 0015); null for reviews before it. */
+  checklist: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
+}
+
+/** One reviewer at a time per Nano, until `expires_at`. */
+export interface NanoReviewClaimsTable {
+  nano_id: string;
+  moderator_id: string;
+  claimed_at: Date;
+  expires_at: Date;
 }
 
 export interface CatalogTables {
@@ -96,6 +111,7 @@ export interface CatalogTables {
   nano_version_files: NanoVersionFilesTable;
   nano_views: NanoViewsTable;
   nano_reviews: NanoReviewsTable;
+  nano_review_claims: NanoReviewClaimsTable;
 }
 
 export type NanoRow = Selectable<NanosTable>;

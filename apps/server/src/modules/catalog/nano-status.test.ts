@@ -24,6 +24,16 @@ const ALLOWED: Array<[NanoStatus, NanoAction, NanoActor, NanoStatus]> = [
   ['draft', 'edit', 'owner', 'draft'],
   ['changes_requested', 'edit', 'owner', 'changes_requested'],
   ['published', 'edit', 'owner', 'published'],
+  ['published', 'hide', 'moderator', 'hidden'],
+  ['published', 'hide', 'admin', 'hidden'],
+  ['hidden', 'unhide', 'moderator', 'published'],
+  ['hidden', 'archive', 'owner', 'archived'],
+  ['hidden', 'archive', 'moderator', 'archived'],
+  ['hidden', 'delete', 'owner', 'deleted'],
+  ['hidden', 'delete', 'admin', 'deleted'],
+  ['archived', 'restore_published', 'moderator', 'published'],
+  ['hidden', 'restore_published', 'moderator', 'published'],
+  ['rejected', 'restore_published', 'admin', 'published'],
 ];
 
 const ACTIONS: NanoAction[] = [
@@ -35,6 +45,9 @@ const ACTIONS: NanoAction[] = [
   'restore',
   'delete',
   'edit',
+  'hide',
+  'unhide',
+  'restore_published',
 ];
 
 describe('Nano status machine', () => {
@@ -58,8 +71,8 @@ describe('Nano status machine', () => {
     }
   });
 
-  it('keeps rejected final and deleted terminal', () => {
-    for (const action of ACTIONS.filter((a) => a !== 'delete')) {
+  it('keeps rejected final (but for a reversed decision) and deleted terminal', () => {
+    for (const action of ACTIONS.filter((a) => a !== 'delete' && a !== 'restore_published')) {
       expect(() => nextStatus('rejected', action, 'admin')).toThrow(AppError);
     }
     for (const action of ACTIONS) {
@@ -74,5 +87,15 @@ describe('Nano status machine', () => {
     expect(() => nextStatus('published', 'delete', 'moderator')).toThrow(
       expect.objectContaining({ status: 403 }),
     );
+  });
+
+  it('lets only staff hide, unhide and reinstate, and nobody edit a hidden Nano', () => {
+    expect(() => nextStatus('published', 'hide', 'owner')).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => nextStatus('hidden', 'unhide', 'owner')).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => nextStatus('archived', 'restore_published', 'owner')).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(() => nextStatus('hidden', 'edit', 'owner')).toThrow(expect.objectContaining({ status: 409 }));
+    expect(() => nextStatus('hidden', 'restore', 'owner')).toThrow(expect.objectContaining({ status: 409 }));
   });
 });

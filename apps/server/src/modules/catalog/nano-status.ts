@@ -10,7 +10,10 @@ export type NanoAction =
   | 'archive'
   | 'restore'
   | 'delete'
-  | 'edit';
+  | 'edit'
+  | 'hide'
+  | 'unhide'
+  | 'restore_published';
 
 /** Who acts: the Nano's owner, a moderator, or an admin (admins may do what moderators may). */
 export type NanoActor = 'owner' | 'moderator' | 'admin';
@@ -27,20 +30,26 @@ const STAFF = ['moderator', 'admin'] as const;
  * The whole status machine in one table. draft → pending_review → published, or →
  * changes_requested → (edit) → pending_review, or → rejected (final unless an appeal succeeds);
  * published → archived (owner or staff) → pending_review (restore); any → deleted (owner or admin).
+ * Moderation (flags, takedown notices, appeals): published ⇄ hidden ("wird geprüft") by staff; a
+ * reversed decision puts an archived, hidden or rejected Nano back online (restore_published).
  */
 export const NANO_TRANSITIONS: Record<NanoAction, Rule> = {
   submit: { from: ['draft', 'changes_requested'], to: 'pending_review', by: ['owner'] },
   approve: { from: ['pending_review'], to: 'published', by: STAFF },
   request_changes: { from: ['pending_review'], to: 'changes_requested', by: STAFF },
   reject: { from: ['pending_review'], to: 'rejected', by: STAFF },
-  archive: { from: ['published'], to: 'archived', by: ['owner', ...STAFF] },
+  archive: { from: ['published', 'hidden'], to: 'archived', by: ['owner', ...STAFF] },
   restore: { from: ['archived'], to: 'pending_review', by: ['owner'] },
   delete: {
-    from: ['draft', 'pending_review', 'changes_requested', 'published', 'rejected', 'archived'],
+    from: ['draft', 'pending_review', 'changes_requested', 'published', 'hidden', 'rejected', 'archived'],
     to: 'deleted',
     by: ['owner', 'admin'],
   },
-  // Metadata edits: while not under review and not final. Edits of a published Nano stay live.
+  hide: { from: ['published'], to: 'hidden', by: STAFF },
+  unhide: { from: ['hidden'], to: 'published', by: STAFF },
+  restore_published: { from: ['archived', 'hidden', 'rejected'], to: 'published', by: STAFF },
+  // Metadata edits: while not under review, not hidden by moderation and not final. Edits of a
+  // published Nano stay live.
   edit: { from: ['draft', 'changes_requested', 'published', 'archived'], to: 'unchanged', by: ['owner'] },
 };
 

@@ -1,159 +1,236 @@
+import {
+  type Locale,
+  type ModerationAction,
+  REVIEW_CHECKLIST,
+  type ReasonCode,
+  type ReviewChecklistItem,
+} from '@nano/contracts';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '../../errors.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError, errors } from '../../errors.ts';
 import type { AuthContext } from '../identity/session.service.ts';
-import { getUserCards } from '../identity/user-cards.ts';
+import { recordDecision } from '../moderation/decisions.service.ts';
 import { actorFor, type CatalogDeps } from './catalog.deps.ts';
 import * as repo from './catalog.repository.ts';
+import type { NanoRow, NanoVersionRow } from './catalog.tables.ts';
+import { applyNanoModeration } from './moderation-actions.ts';
 import { nextStatus } from './nano-status.ts';
+import * as reviewRepo from './review.repository.ts';
+import { assertNotClaimedByOther } from './review-claims.ts';
 import { nextSemver } from './semver.ts';
-
-/** Review targets: answered within 24 h; over 48 h is an alert (SPEC §4.6). */
-export const REVIEW_SLA_TARGET_HOURS = 24;
-export const REVIEW_SLA_ALERT_HOURS = 48;
+import { promoteIfEarned } from './trust-policy.ts';
 
 export type Decision = 'approve' | 'request_changes' | 'reject';
 
-/** The queue, oldest submission first, with age and SLA state. */
-export async function reviewQueue(deps: CatalogDeps, page: number, pageSize: number) {
-  const [rows, total] = await Promise.all([
-    repo.listReviewQueue(deps.db, page, pageSize),
-    repo.countReviewQueue(deps.db),
-  ]);
-  const cards = await getUserCards(
-    deps.db,
-    rows.map((r) => r.creator_id),
-  );
-  const now = deps.clock.now().getTime();
-  return {
-    items: rows.map((row) => {
-      const submitted = row.submitted_at ?? new Date(now);
-      const ageHours = Math.max(0, (now - submitted.getTime()) / 3_600_000);
-      const card = cards.get(row.creator_id);
-      return {
-        nanoId: row.nano_id,
-        versionId: row.version_id,
-        title: row.title,
-        creator: { username: card?.username ?? '', displayName: card?.displayName ?? '' },
-        type: row.published_at ? ('update' as const) : ('new' as const),
-        semver: row.semver ?? '—',
-        submittedAt: submitted.toISOString(),
-        ageHours: Math.round(ageHours * 10) / 10,
-        sla:
-          ageHours < REVIEW_SLA_TARGET_HOURS
-            ? ('ok' as const)
-            : ageHours <= REVIEW_SLA_ALERT_HOURS
-              ? ('warning' as const)
-              : ('overdue' as const),
-      };
-    }),
-    total,
-    page,
-    pageSize,
-  };
+export interface ReviewDecisionInput {
+  decision: Decision;
+  checklist: Partial<Record<ReviewChecklistItem, boolean>>;
+  reasons: ReasonCode[];
+  note: string;
+}
+
+/** Approving needs every checklist item ticked; a restricting decision needs a reason (SPEC §4.6). */
+export function validateDecision(input: ReviewDecisionInput): void {
+  if (input.decision === 'approve') {
+    if (!REVIEW_CHECKLIST.every((item) => input.checklist[item] === true)) {
+      throw errors.field('body.checklist', 'checklist_incomplete');
+    }
+    return;
+  }
+  if (input.reasons.length === 0) {
+    throw errors.field('body.reasons', 'reasons_required');
+  }
+}
+
+interface DecisionContext {
+  deps: CatalogDeps;
+  auth: AuthContext;
+  nano: NanoRow;
+  input: ReviewDecisionInput;
+  reviewId: string;
+  now: Date;
+}
+
+/** The statement of reasons (and for an approval the record) of the decision, in its transaction. */
+async function record(
+  trx: Kysely<Database>,
+  ctx: DecisionContext,
+  source: 'review' | 'sample',
+  action: ModerationAction,
+): Promise<void> {
+  await recordDecision(trx, ctx.deps, {
+    targetType: 'nano',
+    targetId: ctx.nano.id,
+    targetLabel: ctx.nano.title,
+    affectedUserId: ctx.nano.creator_id,
+    action,
+    source,
+    reasons: ctx.input.reasons,
+    statement: ctx.input.note,
+    decidedBy: ctx.auth.userId,
+    relatedId: ctx.reviewId,
+    nanoId: ctx.nano.id,
+  });
 }
 
 /**
- * A moderator's decision on the version under review. For a first publication (or a restore)
- * the Nano follows the decision; for a new version of a published Nano only the version does,
- * and on approval it becomes current while the previous one stays available to owner and staff.
- * A moderator cannot decide on their own Nano.
+ * A submitted version (a first publication, a restore or an update): for a Nano that is not live
+ * the Nano follows the decision; for a new version of a published Nano only the version does, and
+ * on approval it becomes current while the previous one stays available to owner and staff.
+ */
+async function decideSubmission(trx: Kysely<Database>, ctx: DecisionContext, target: NanoVersionRow) {
+  const { nano, input, now } = ctx;
+  const isUpdate = nano.status === 'published';
+  const versionStatus =
+    input.decision === 'approve'
+      ? 'approved'
+      : input.decision === 'reject'
+        ? 'rejected'
+        : 'changes_requested';
+  const current = nano.current_version_id
+    ? await repo.findVersion(trx, nano.id, nano.current_version_id)
+    : undefined;
+  await repo.updateVersion(trx, target.id, {
+    status: versionStatus,
+    decided_at: now,
+    ...(input.decision === 'approve' && !target.semver
+      ? { semver: nextSemver(current && current.id !== target.id ? current.semver : null, 'minor') }
+      : {}),
+  });
+  let statusAfter = nano.status;
+  if (isUpdate) {
+    if (input.decision === 'approve') {
+      await repo.updateNano(trx, nano.id, { current_version_id: target.id, updated_at: now });
+    }
+  } else {
+    const actor = actorFor(ctx.auth, nano) === 'admin' ? 'admin' : 'moderator';
+    statusAfter = nextStatus(nano.status, input.decision, actor);
+    await repo.updateNano(trx, nano.id, {
+      status: statusAfter,
+      updated_at: now,
+      ...(input.decision === 'approve'
+        ? { current_version_id: target.id, published_at: nano.published_at ?? now, archived_at: null }
+        : {}),
+    });
+  }
+  await record(trx, ctx, 'review', input.decision);
+  if (input.decision === 'approve') {
+    // Restricting decisions reach the creator as the statement of reasons (moderation.decision).
+    await ctx.deps.notifications.notify(
+      {
+        userId: nano.creator_id,
+        type: 'nano.review_decision',
+        payload: {
+          nanoId: nano.id,
+          title: nano.title,
+          decision: 'approve',
+          note: input.note,
+          reasons: [],
+          update: isUpdate,
+        },
+      },
+      trx,
+    );
+    await promoteIfEarned(trx, ctx.deps, { creatorId: nano.creator_id, actorId: ctx.auth.userId, now });
+  }
+  return { statusAfter, isUpdate };
+}
+
+/**
+ * A sampled version (already published at once for a trusted creator): approving closes the
+ * sample; rejecting takes the Nano offline (archived), requesting changes hides it until the
+ * creator acts. The version itself stays approved, so a reversed decision can put it back online.
+ */
+async function decideSample(trx: Kysely<Database>, ctx: DecisionContext, target: NanoVersionRow) {
+  const { nano, input, now } = ctx;
+  await reviewRepo.markSampleDecided(trx, target.id, now);
+  let statusAfter = nano.status;
+  if (input.decision !== 'approve') {
+    const action = input.decision === 'reject' ? 'archive' : nano.status === 'published' ? 'hide' : null;
+    if (action) {
+      statusAfter = (await applyNanoModeration(trx, ctx.deps, { nanoId: nano.id, action })).statusAfter;
+    }
+  }
+  await record(trx, ctx, 'sample', input.decision);
+  return { statusAfter, isUpdate: true };
+}
+
+/**
+ * A moderator's decision on the version under review (a submission first, else an open sample).
+ * Refused while another moderator holds an unexpired claim (409 `review_claimed`) and on one's own
+ * Nano (403); releases the claim. Stores the review with its checklist, the statement of reasons
+ * (mailed to the creator for restricting decisions), the audit event, and may make the creator
+ * trusted.
  */
 export async function decide(
   deps: CatalogDeps,
   auth: AuthContext,
   nanoId: string,
-  input: { decision: Decision; reasons: string[]; note: string },
+  input: ReviewDecisionInput,
+  locale: Locale = 'de',
 ): Promise<void> {
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx) => {
     const nano = await repo.findNanoForUpdate(trx, nanoId);
-    if (!nano) {
+    if (!nano || nano.status === 'deleted') {
       throw new AppError('not_found');
     }
     const actor = actorFor(auth, nano);
-    if (actor === 'owner') {
-      throw new AppError('forbidden');
-    }
     if (actor !== 'moderator' && actor !== 'admin') {
       throw new AppError('forbidden');
     }
-    const version = await repo.findOpenVersion(trx, nanoId);
-    const pending = version?.status === 'pending_review' ? version : undefined;
-    const restoring = !pending && nano.status === 'pending_review' && nano.current_version_id;
-    const target =
-      pending ?? (restoring ? await repo.findVersion(trx, nanoId, nano.current_version_id ?? '') : undefined);
-    if (target?.status !== 'pending_review') {
+    validateDecision(input);
+    await assertNotClaimedByOther(trx, { nanoId, userId: auth.userId, now, locale });
+    const pending = await reviewRepo.findPendingVersion(trx, nanoId);
+    const submission =
+      pending && (nano.status === 'pending_review' || nano.status === 'published') ? pending : undefined;
+    const sample =
+      !submission && (nano.status === 'published' || nano.status === 'hidden')
+        ? await reviewRepo.findOpenSample(trx, nanoId)
+        : undefined;
+    const target = submission ?? sample;
+    if (!target) {
       throw new AppError('conflict', { detail: 'nothing_to_review' });
     }
-    const isUpdate = nano.status === 'published';
-    const versionStatus =
-      input.decision === 'approve'
-        ? 'approved'
-        : input.decision === 'reject'
-          ? 'rejected'
-          : 'changes_requested';
-    const current = nano.current_version_id
-      ? await repo.findVersion(trx, nanoId, nano.current_version_id)
-      : undefined;
-    await repo.updateVersion(trx, target.id, {
-      status: versionStatus,
-      decided_at: now,
-      ...(input.decision === 'approve' && !target.semver
-        ? { semver: nextSemver(current && current.id !== target.id ? current.semver : null, 'minor') }
-        : {}),
-    });
-    if (isUpdate) {
-      if (input.decision === 'approve') {
-        await repo.updateNano(trx, nanoId, { current_version_id: target.id, updated_at: now });
-      }
-    } else {
-      const to = nextStatus(nano.status, input.decision, actor);
-      await repo.updateNano(trx, nanoId, {
-        status: to,
-        updated_at: now,
-        ...(input.decision === 'approve'
-          ? { current_version_id: target.id, published_at: nano.published_at ?? now, archived_at: null }
-          : {}),
-      });
-    }
+    const ctx: DecisionContext = { deps, auth, nano, input, reviewId: uuidv7(), now };
     await repo.insertReview(trx, {
-      id: uuidv7(),
+      id: ctx.reviewId,
       nanoId,
       versionId: target.id,
       reviewerId: auth.userId,
       decision: input.decision,
       reasons: input.reasons,
       note: input.note,
+      checklist: input.checklist,
       now,
     });
-    await deps.notifications.notify(
-      {
-        userId: nano.creator_id,
-        type: 'nano.review_decision',
-        payload: {
-          nanoId,
-          title: nano.title,
-          decision: input.decision,
-          note: input.note,
-          reasons: input.reasons,
-          update: isUpdate,
-        },
-      },
-      trx,
-    );
+    const outcome = submission
+      ? await decideSubmission(trx, ctx, target)
+      : await decideSample(trx, ctx, target);
+    await reviewRepo.deleteClaim(trx, nanoId);
     await deps.audit.record(
       {
         actorId: auth.userId,
         action: 'nano.review_decision',
         targetType: 'nano',
         targetId: nanoId,
-        details: { decision: input.decision, versionId: target.id, reasons: input.reasons, update: isUpdate },
+        details: {
+          decision: input.decision,
+          versionId: target.id,
+          reasons: input.reasons,
+          checklist: input.checklist,
+          update: outcome.isUpdate,
+          sampled: !submission,
+          before: { status: nano.status, versionStatus: target.status },
+          after: { status: outcome.statusAfter },
+        },
       },
       trx,
     );
-    return { nano, isUpdate, versionId: target.id };
+    return { versionId: target.id, published: Boolean(submission) && input.decision === 'approve' };
   });
-  if (input.decision === 'approve') {
+  if (result.published) {
     await deps.jobs.enqueue('catalog.thumbnail', { nanoId }, { singletonKey: nanoId });
     await deps.jobs.enqueue(
       'search.index_content',
@@ -161,5 +238,4 @@ export async function decide(
       { singletonKey: result.versionId },
     );
   }
-  // The creator's email about the decision goes with the notification above, as their settings say.
 }

@@ -35,7 +35,7 @@ export async function versionRoutes(app: FastifyInstance, { deps }: { deps: Cata
         params: z.object({ id: z.uuid() }),
         response: { 201: nanoSchema },
       },
-      preHandler: app.requireRole('creator', 'moderator', 'admin'),
+      preValidation: app.requireRole('creator', 'moderator', 'admin'),
       config: { rateLimit: { max: 30, timeWindow: 60 * 60_000 } },
     },
     async (request, reply) => {
@@ -71,7 +71,7 @@ export async function versionRoutes(app: FastifyInstance, { deps }: { deps: Cata
         params: z.object({ id: z.uuid() }),
         response: { 200: nanoSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => {
       const auth = request.auth;

@@ -11,7 +11,9 @@ import { actorFor, type CatalogDeps } from './catalog.deps.ts';
 import * as repo from './catalog.repository.ts';
 import { describeNano, loadVisibleNano } from './catalog.service.ts';
 import type { NanoVersionRow } from './catalog.tables.ts';
+import { snapshotMetadata } from './review-metadata.ts';
 import { nextSemver } from './semver.ts';
+import { assertMaySubmit, drawSample } from './trust-policy.ts';
 
 export interface VersionUpload {
   /** The ZIP as it arrives; never buffered whole. */
@@ -51,7 +53,9 @@ async function removeVersionFiles(
  *
  * A draft (or a Nano with changes requested) gets its working file replaced; a published Nano gets
  * a new version (changelog required, minor bump unless major is chosen) that goes to review while
- * the current one stays live.
+ * the current one stays live. That new version is a submission under the trust policy (SPEC §4.6):
+ * refused while uploads are blocked or a new creator's monthly quota is used up; a trusted
+ * creator's update publishes at once, and a share of those is sampled for review afterwards.
  */
 export async function uploadVersion(
   deps: CatalogDeps,
@@ -76,6 +80,14 @@ export async function uploadVersion(
   if (open?.status === 'pending_review') {
     upload.stream.resume();
     throw new AppError('conflict', { detail: 'version_under_review' });
+  }
+  // Checked before the bytes are stored (and again with them): a refused creator uploads nothing.
+  const policy = { userId: auth.userId, now: deps.clock.now(), locale, skipQuota: deps.skipSubmissionQuota };
+  try {
+    await assertMaySubmit(deps.db, { ...policy, skipQuota: policy.skipQuota || !isUpdate });
+  } catch (error) {
+    upload.stream.resume();
+    throw error;
   }
 
   const versionId = uuidv7();
@@ -124,6 +136,13 @@ export async function uploadVersion(
       if (discarded) {
         await repo.deleteVersionRow(trx, discarded.id);
       }
+      const { trusted } = await assertMaySubmit(trx, {
+        ...policy,
+        now,
+        skipQuota: policy.skipQuota || !isUpdate,
+      });
+      const publishAtOnce = isUpdate && trusted;
+      const sampled = publishAtOnce && drawSample(deps.random ?? Math.random);
       await repo.insertVersion(
         trx,
         {
@@ -131,7 +150,7 @@ export async function uploadVersion(
           nano_id: nanoId,
           semver: isUpdate ? nextSemver(current?.semver ?? null, upload.bump) : null,
           changelog: upload.changelog?.trim() || null,
-          status: isUpdate ? 'pending_review' : 'draft',
+          status: publishAtOnce ? 'approved' : isUpdate ? 'pending_review' : 'draft',
           object_key: version.object_key,
           content_prefix: version.content_prefix,
           sha256: counter.digest(),
@@ -141,6 +160,9 @@ export async function uploadVersion(
           created_by: auth.userId,
           created_at: now,
           submitted_at: isUpdate ? now : null,
+          decided_at: publishAtOnce ? now : null,
+          sampled_at: sampled ? now : null,
+          metadata: isUpdate ? JSON.stringify(await snapshotMetadata(trx, locked)) : null,
         },
         inspection.entries.map((e) => ({
           path: e.path,
@@ -150,7 +172,10 @@ export async function uploadVersion(
           sha256: e.sha256,
         })),
       );
-      await repo.updateNano(trx, nanoId, { updated_at: now });
+      await repo.updateNano(trx, nanoId, {
+        updated_at: now,
+        ...(publishAtOnce ? { current_version_id: versionId } : {}),
+      });
       await deps.audit.record(
         {
           actorId: auth.userId,
@@ -161,13 +186,33 @@ export async function uploadVersion(
         },
         trx,
       );
-      return discarded;
+      if (publishAtOnce) {
+        await deps.audit.record(
+          {
+            actorId: auth.userId,
+            action: 'nano.version_auto_published',
+            targetType: 'nano',
+            targetId: nanoId,
+            details: {
+              versionId,
+              sampled,
+              before: { currentVersionId: locked.current_version_id },
+              after: { currentVersionId: versionId },
+            },
+          },
+          trx,
+        );
+      }
+      return { discarded, publishAtOnce };
     });
     stored = true;
-    if (replaced) {
-      await removeVersionFiles(deps, replaced);
+    if (replaced.discarded) {
+      await removeVersionFiles(deps, replaced.discarded);
     }
     await deps.jobs.enqueue('catalog.thumbnail', { nanoId }, { singletonKey: nanoId });
+    if (replaced.publishAtOnce) {
+      await deps.jobs.enqueue('search.index_content', { versionId }, { singletonKey: versionId });
+    }
   } finally {
     if (!stored) {
       await removeVersionFiles(deps, version);

@@ -249,3 +249,32 @@ export async function touchSessionForMessage(
     RETURNING old.status AS previous_status`.execute(db);
   return result.rows[0]?.previous_status;
 }
+
+/**
+ * Up to `count` messages of a session right before and right after one message (every status),
+ * oldest first, the message itself included: the context a moderator reads a flagged message in.
+ */
+export async function messagesAround(
+  db: Db,
+  chatId: string,
+  messageId: string,
+  count: number,
+): Promise<ChatMessageRow[]> {
+  const before = await db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('chat_id', '=', chatId)
+    .where('id', '<', messageId)
+    .orderBy('id', 'desc')
+    .limit(count)
+    .execute();
+  const fromIt = await db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('chat_id', '=', chatId)
+    .where('id', '>=', messageId)
+    .orderBy('id', 'asc')
+    .limit(count + 1)
+    .execute();
+  return [...before.reverse(), ...fromIt];
+}

@@ -181,6 +181,27 @@ export async function listMessages(
 }
 
 /**
+ * The message a user wants to report, when they may: one of its session's parties and the
+ * message visible. Otherwise not found. Returns its sender (the caller refuses reporting oneself);
+ * `POST /flags` of the moderation module uses it too.
+ */
+export async function messageToFlag(
+  deps: Pick<ChatDeps, 'db'>,
+  userId: string,
+  messageId: string,
+): Promise<{ senderId: string | null }> {
+  const message = await repo.findMessage(deps.db, messageId);
+  if (!message) {
+    throw errors.notFound();
+  }
+  await requireSession(deps, userId, message.chat_id);
+  if (message.sender_id !== userId && message.status !== 'visible') {
+    throw errors.notFound();
+  }
+  return { senderId: message.sender_id };
+}
+
+/**
  * A participant reports a message of the other party to the moderators (one open flag per
  * reporter and message). Messages the caller cannot read are not found; their own cannot be flagged.
  */
@@ -190,16 +211,9 @@ export async function flagMessage(
   messageId: string,
   input: FlagInput,
 ): Promise<Flag> {
-  const message = await repo.findMessage(deps.db, messageId);
-  if (!message) {
-    throw errors.notFound();
-  }
-  await requireSession(deps, userId, message.chat_id);
-  if (message.sender_id === userId) {
+  const { senderId } = await messageToFlag(deps, userId, messageId);
+  if (senderId === userId) {
     throw new AppError('flag_own_message');
-  }
-  if (message.status !== 'visible') {
-    throw errors.notFound();
   }
   return createFlag(deps.db, deps.clock.now(), {
     reporterId: userId,

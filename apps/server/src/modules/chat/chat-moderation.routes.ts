@@ -35,7 +35,7 @@ export async function chatModerationRoutes(
   { deps }: { deps: ChatDeps },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const staff = { preHandler: app.requireRole('moderator', 'admin') };
+  const staff = { preValidation: app.requireRole('moderator', 'admin') };
 
   r.get(
     '/api/v1/moderation/chat-messages',

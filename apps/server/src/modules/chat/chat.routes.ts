@@ -45,7 +45,7 @@ function noStore(reply: FastifyReply): void {
 /** The chat's REST API for its participants (SPEC §4.5, docs/chat.md); WebSocket events go through the hub. */
 export async function chatRoutes(app: FastifyInstance, { deps }: { deps: ChatDeps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = { preHandler: app.requireAuth };
+  const signedIn = { preValidation: app.requireAuth };
 
   r.post(
     '/api/v1/chats',

@@ -57,7 +57,7 @@ export async function ratingRoutes(app: FastifyInstance, { deps }: { deps: Modul
         body: upsertRatingRequestSchema,
         response: { 200: ratingSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => upsertRating(deps, authOf(request), request.params.id, request.body),
   );
@@ -71,7 +71,7 @@ export async function ratingRoutes(app: FastifyInstance, { deps }: { deps: Modul
         params: idParams,
         response: { 204: z.null() },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await deleteRating(deps, authOf(request), request.params.id);
@@ -123,7 +123,7 @@ export async function ratingRoutes(app: FastifyInstance, { deps }: { deps: Modul
         body: ratingReplyRequestSchema,
         response: { 200: ratingSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => replyToRating(deps, authOf(request), request.params.id, request.body.text),
   );
@@ -137,7 +137,7 @@ export async function ratingRoutes(app: FastifyInstance, { deps }: { deps: Modul
         params: idParams,
         response: { 204: z.null() },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await deleteReply(deps, authOf(request), request.params.id);
@@ -160,7 +160,7 @@ export async function ratingRoutes(app: FastifyInstance, { deps }: { deps: Modul
         params: idParams,
         response: { 200: helpfulStateSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
       handler: async (request) => setHelpful(deps, authOf(request), request.params.id, helpful),
     });
   }
@@ -174,7 +174,7 @@ export async function ratingRoutes(app: FastifyInstance, { deps }: { deps: Modul
         querystring: pageQuerySchema,
         response: { 200: ratingWithNanoPageSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -191,7 +191,7 @@ export async function ratingRoutes(app: FastifyInstance, { deps }: { deps: Modul
         querystring: receivedRatingsQuerySchema,
         response: { 200: ratingWithNanoPageSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');

@@ -100,3 +100,46 @@ export function resolveFlags(
     at: decision.at,
   });
 }
+
+/** One flag; undefined when unknown. */
+export function findFlag(db: Db, id: string): Promise<FlagRow | undefined> {
+  return repo.findFlag(db, id);
+}
+
+/**
+ * A page of flagged targets of one status (of one type, or all) and their number: open ones the
+ * longest waiting first, resolved ones the most recently resolved first.
+ */
+export function flagGroups(
+  db: Db,
+  filter: { status: 'open' | 'resolved'; targetType?: FlagTargetType | undefined },
+  page: { offset: number; limit: number },
+): Promise<{ rows: repo.FlagGroupRow[]; total: number }> {
+  return repo.flagGroups(db, filter, page);
+}
+
+/** The flags of these targets with this status, oldest first. */
+export function flagsOfTargets(
+  db: Db,
+  status: 'open' | 'resolved',
+  targets: Array<{ type: FlagTargetType; id: string }>,
+): Promise<FlagRow[]> {
+  return repo.flagsOfTargets(db, status, targets);
+}
+
+/**
+ * Resolves the open flags of a target with a moderator's decision (in the caller's transaction)
+ * and returns them, so the caller can tell their reporters the outcome.
+ */
+export function resolveFlagsOf(
+  db: Db,
+  target: { type: FlagTargetType; id: string },
+  decision: { resolution: string; resolvedBy: string; at: Date },
+): Promise<FlagRow[]> {
+  return repo.resolveOpenFlagsReturning(db, target, {
+    resolution: decision.resolution,
+    note: null,
+    resolvedBy: decision.resolvedBy,
+    at: decision.at,
+  });
+}

@@ -222,7 +222,7 @@ export async function identityRoutes(
     '/api/v1/auth/logout-all',
     {
       schema: { tags: TAGS, response: { 204: z.null() } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
       config: { allowIncompleteAccount: true },
     },
     async (request, reply) => {
@@ -236,7 +236,7 @@ export async function identityRoutes(
     '/api/v1/auth/me',
     {
       schema: { tags: TAGS, summary: 'The signed-in user', response: { 200: currentUserSchema } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
       config: { allowIncompleteAccount: true },
     },
     async (request, reply) => {
@@ -247,7 +247,7 @@ export async function identityRoutes(
 
   r.get(
     '/api/v1/auth/sessions',
-    { schema: { tags: TAGS, response: { 200: sessionListSchema } }, preHandler: app.requireAuth },
+    { schema: { tags: TAGS, response: { 200: sessionListSchema } }, preValidation: app.requireAuth },
     async (request) => ({ items: await sessionService.listSessions(deps, authOf(request)) }),
   );
 
@@ -255,7 +255,7 @@ export async function identityRoutes(
     '/api/v1/auth/sessions/:id',
     {
       schema: { tags: TAGS, params: z.object({ id: z.uuid() }), response: { 204: z.null() } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await sessionService.revokeOwnSession(deps, authOf(request), request.params.id, contextOf(request));
@@ -267,7 +267,7 @@ export async function identityRoutes(
     '/api/v1/auth/password/change',
     {
       schema: { tags: TAGS, body: passwordChangeRequestSchema, response: { 204: z.null() } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
       config: { allowIncompleteAccount: true },
     },
     async (request, reply) => {
@@ -303,7 +303,7 @@ export async function identityRoutes(
     '/api/v1/auth/email/change',
     {
       schema: { tags: TAGS, body: emailChangeRequestSchema, response: { 202: acceptedResponseSchema } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await account.requestEmailChange(deps, authOf(request), request.body, contextOf(request));
@@ -316,7 +316,7 @@ export async function identityRoutes(
     '/api/v1/auth/2fa/setup',
     {
       schema: { tags: TAGS, response: { 200: twoFactorSetupResponseSchema } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
       config: { allowIncompleteAccount: true },
     },
     async (request) => account.setupTwoFactor(deps, authOf(request)),
@@ -326,7 +326,7 @@ export async function identityRoutes(
     '/api/v1/auth/2fa/enable',
     {
       schema: { tags: TAGS, body: twoFactorCodeRequestSchema, response: { 200: backupCodesResponseSchema } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
       config: { allowIncompleteAccount: true },
     },
     async (request) => account.enableTwoFactor(deps, authOf(request), request.body.code, contextOf(request)),
@@ -336,7 +336,7 @@ export async function identityRoutes(
     '/api/v1/auth/2fa/disable',
     {
       schema: { tags: TAGS, body: twoFactorDisableRequestSchema, response: { 204: z.null() } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await account.disableTwoFactor(deps, authOf(request), request.body, contextOf(request));
@@ -346,7 +346,7 @@ export async function identityRoutes(
 
   r.post(
     '/api/v1/auth/2fa/backup-codes',
-    { schema: { tags: TAGS, response: { 200: backupCodesResponseSchema } }, preHandler: app.requireAuth },
+    { schema: { tags: TAGS, response: { 200: backupCodesResponseSchema } }, preValidation: app.requireAuth },
     async (request) => account.regenerateBackupCodes(deps, authOf(request), contextOf(request)),
   );
 
@@ -358,7 +358,7 @@ export async function identityRoutes(
         summary: '"Creator werden": upgrade to creator',
         response: { 200: currentUserSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => account.becomeCreator(deps, authOf(request), contextOf(request)),
   );

@@ -16,6 +16,8 @@ export const DEMO_ACCOUNTS: Array<{
 }> = [
   { username: 'demo-admin', role: 'admin', displayName: 'Demo Admin' },
   { username: 'demo-moderator', role: 'moderator', displayName: 'Demo Moderatorin' },
+  // A second moderator: appeals must be decided by someone other than the original moderator.
+  { username: 'demo-moderator-2', role: 'moderator', displayName: 'Demo Moderator Zwei' },
   {
     username: 'demo-creator',
     role: 'creator',

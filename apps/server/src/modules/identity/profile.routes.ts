@@ -37,7 +37,7 @@ export async function profileRoutes(app: FastifyInstance, { deps }: { deps: Prof
         summary: 'Own profile (with the phone number)',
         response: { 200: profileSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -54,7 +54,7 @@ export async function profileRoutes(app: FastifyInstance, { deps }: { deps: Prof
         body: profileUpdateSchema,
         response: { 200: profileSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => updateOwnProfile(deps, authOf(request), request.body),
   );
@@ -68,7 +68,7 @@ export async function profileRoutes(app: FastifyInstance, { deps }: { deps: Prof
           'Upload an avatar (multipart field `file`: JPEG, PNG or WebP ≤ 5 MB; stored as 200×200 WebP without metadata)',
         response: { 200: profileSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
       config: { rateLimit: { max: 20, timeWindow: 60_000 } },
     },
     async (request) =>
@@ -77,7 +77,7 @@ export async function profileRoutes(app: FastifyInstance, { deps }: { deps: Prof
 
   r.delete(
     '/api/v1/me/avatar',
-    { schema: { tags: TAGS, response: { 200: profileSchema } }, preHandler: app.requireAuth },
+    { schema: { tags: TAGS, response: { 200: profileSchema } }, preValidation: app.requireAuth },
     async (request) => removeAvatar(deps, authOf(request)),
   );
 

@@ -161,6 +161,7 @@ export async function getPublicProfile(
     throw new AppError('not_found');
   }
   return {
+    id: row.id,
     username: row.username,
     displayName: row.display_name,
     role: row.role,

@@ -35,7 +35,7 @@ export async function favoriteRoutes(app: FastifyInstance, { deps }: { deps: Mod
         params: nanoParams,
         response: { 200: favoriteStateSchema, 404: problemSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => addFavorite(deps, userIdOf(request), request.params.nanoId),
   );
@@ -49,7 +49,7 @@ export async function favoriteRoutes(app: FastifyInstance, { deps }: { deps: Mod
         params: nanoParams,
         response: { 200: favoriteStateSchema, 404: problemSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => removeFavorite(deps, userIdOf(request), request.params.nanoId),
   );
@@ -62,7 +62,7 @@ export async function favoriteRoutes(app: FastifyInstance, { deps }: { deps: Mod
         summary: 'Ids of every Nano the caller favourited (for the heart buttons)',
         response: { 200: favoriteIdsSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -79,7 +79,7 @@ export async function favoriteRoutes(app: FastifyInstance, { deps }: { deps: Mod
         querystring: favoriteListQuerySchema,
         response: { 200: favoritePageSchema, 400: problemSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');

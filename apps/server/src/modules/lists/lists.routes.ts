@@ -53,7 +53,7 @@ function userIdOf(request: FastifyRequest): string {
 /** Curated lists: the owner's routes (`/me/lists`, `/lists/{id}…`) and the public shared view. */
 export async function listRoutes(app: FastifyInstance, { deps }: { deps: ModuleDeps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const owner = { preHandler: app.requireAuth };
+  const owner = { preValidation: app.requireAuth };
 
   r.get(
     '/api/v1/me/lists',

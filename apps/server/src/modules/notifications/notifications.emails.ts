@@ -1,5 +1,8 @@
 import type { Locale, NanoStatus, NotificationType } from '@nano/contracts';
 import { type MailContent, renderMail } from '../../lib/mail-layout.ts';
+import { moderationDecisionItem } from './moderation-decision.email.ts';
+import { MANDATORY_EMAIL_TYPES } from './notifications.constants.ts';
+import { takedownNoticeItem } from './takedown-notice.email.ts';
 
 /** One notification as an email shows it. */
 interface MailItem {
@@ -256,7 +259,20 @@ function generic(locale: Locale, type: string, p: Record<string, unknown>, publi
         line: de
           ? `Die Moderation hat Ihre Meldung${on} bearbeitet.`
           : `The moderators have handled your report${on}.`,
-        details: text(p.note) ? [text(p.note) as string] : [],
+        details: [
+          ...(typeof p.action === 'string'
+            ? [
+                p.action === 'none'
+                  ? de
+                    ? 'Ergebnis: Die Moderation hat keinen Verstoß gegen die Nutzungsbedingungen festgestellt.'
+                    : 'Outcome: the moderators found no breach of the terms of use.'
+                  : de
+                    ? 'Ergebnis: Die Moderation hat einen Verstoß festgestellt und Maßnahmen ergriffen.'
+                    : 'Outcome: the moderators found a breach and took action.',
+              ]
+            : []),
+          ...(text(p.note) ? [text(p.note) as string] : []),
+        ],
         url,
         actionLabel: de ? 'Ansehen' : 'View',
       };
@@ -293,6 +309,10 @@ function itemOf(locale: Locale, type: string, payload: Record<string, unknown>, 
       return replyReceived(locale, payload, publicUrl);
     case 'chat.message':
       return chatMessage(locale, payload, publicUrl);
+    case 'moderation.decision':
+      return moderationDecisionItem(locale, payload, publicUrl);
+    case 'takedown.notice':
+      return takedownNoticeItem(locale, payload, publicUrl);
     default:
       return generic(locale, type, payload, publicUrl);
   }
@@ -315,9 +335,14 @@ export interface NotificationMailInput {
 export function renderNotificationMail(locale: Locale, input: NotificationMailInput) {
   const de = locale === 'de';
   const items = input.payloads.map((payload) => itemOf(locale, input.type, payload, input.publicUrl));
-  const footnote = de
-    ? `Sie erhalten diese E-Mail wegen Ihrer Benachrichtigungseinstellungen. Hier können Sie sie ändern oder abschalten: ${notificationUrls.settings(input.publicUrl)}`
-    : `You receive this email because of your notification settings. Change or turn them off here: ${notificationUrls.settings(input.publicUrl)}`;
+  const mandatory = MANDATORY_EMAIL_TYPES.has(input.type as NotificationType);
+  const footnote = mandatory
+    ? de
+      ? 'Diese E-Mail ist eine rechtlich vorgeschriebene Mitteilung und lässt sich nicht abbestellen.'
+      : 'This email is a legally required notice; it cannot be turned off.'
+    : de
+      ? `Sie erhalten diese E-Mail wegen Ihrer Benachrichtigungseinstellungen. Hier können Sie sie ändern oder abschalten: ${notificationUrls.settings(input.publicUrl)}`
+      : `You receive this email because of your notification settings. Change or turn them off here: ${notificationUrls.settings(input.publicUrl)}`;
   const greeting = de ? `Hallo ${input.name},` : `Hello ${input.name},`;
   const [first] = items;
   if (input.total === 1 && first) {
@@ -341,7 +366,12 @@ export function renderNotificationMail(locale: Locale, input: NotificationMailIn
       de
         ? `seit der letzten E-Mail gibt es ${input.total} neue Benachrichtigungen für Sie:`
         : `since the last email, there are ${input.total} new notifications for you:`,
-      ...items.map((item) => `• ${item.line}\n  ${item.url}`),
+      // Legal notices (statements of reasons, takedown notices) keep every detail, also in a batch.
+      ...items.map((item) =>
+        mandatory
+          ? [`• ${item.line}`, ...item.details.map((detail) => `  ${detail}`), `  ${item.url}`].join('\n')
+          : `• ${item.line}\n  ${item.url}`,
+      ),
       ...(rest > 0 ? [de ? `… und ${rest} weitere.` : `… and ${rest} more.`] : []),
     ],
     action: {

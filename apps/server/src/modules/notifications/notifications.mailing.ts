@@ -1,3 +1,4 @@
+import type { NotificationType } from '@nano/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,6 +9,7 @@ import {
   EMAIL_ITEMS_MAX,
   EMAIL_PENDING_MAX,
   FLUSH_GROUPS_MAX,
+  MANDATORY_EMAIL_TYPES,
   SEND_EMAIL_JOB,
 } from './notifications.constants.ts';
 import { renderNotificationMail } from './notifications.emails.ts';
@@ -74,7 +76,11 @@ export async function sendEmailBatch(
   if (rows.length === 0) {
     return 'nothing';
   }
-  const recipient = await repo.emailRecipient(deps.db, userId);
+  const recipient = await repo.emailRecipient(
+    deps.db,
+    userId,
+    MANDATORY_EMAIL_TYPES.has(type as NotificationType),
+  );
   const channel = effectiveChannel(type, await repo.chosenChannel(deps.db, userId, type));
   const unread = rows.filter((row) => row.read_at === null);
   const read = rows.filter((row) => row.read_at !== null).map((row) => row.id);

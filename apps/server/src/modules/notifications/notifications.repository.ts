@@ -250,12 +250,17 @@ export interface EmailRecipient {
   locale: 'de' | 'en';
 }
 
-export async function emailRecipient(db: Db, userId: string): Promise<EmailRecipient | undefined> {
+export async function emailRecipient(
+  db: Db,
+  userId: string,
+  /** Legal notices (a statement of reasons for a suspension) also reach a suspended account. */
+  allowSuspended = false,
+): Promise<EmailRecipient | undefined> {
   const row = await db
     .selectFrom('users')
     .select(['email', 'display_name', 'locale'])
     .where('id', '=', userId)
-    .where('status', '=', 'active')
+    .where('status', 'in', allowSuspended ? ['active', 'suspended'] : ['active'])
     .where('email_verified_at', 'is not', null)
     .where('email', 'is not', null)
     .executeTakeFirst();

@@ -42,7 +42,7 @@ export async function notificationRoutes(
         }),
         response: { 200: notificationListSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       const userId = userIdOf(request);
@@ -62,7 +62,7 @@ export async function notificationRoutes(
         body: markNotificationsReadSchema,
         response: { 204: z.null() },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await notifications.markRead(userIdOf(request), 'ids' in request.body ? request.body.ids : 'all');
@@ -73,7 +73,7 @@ export async function notificationRoutes(
     '/api/v1/me/notification-settings',
     {
       schema: { tags: ['notifications'], response: { 200: notificationSettingsSchema } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -88,7 +88,7 @@ export async function notificationRoutes(
         body: updateNotificationSettingsSchema,
         response: { 200: notificationSettingsSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => notifications.updateSettings(userIdOf(request), request.body.settings),
   );

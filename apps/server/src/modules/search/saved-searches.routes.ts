@@ -39,7 +39,7 @@ export async function savedSearchRoutes(app: FastifyInstance, { deps }: { deps: 
     '/api/v1/me/saved-searches',
     {
       schema: { tags: ['search'], response: { 200: savedSearchListSchema } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -55,7 +55,7 @@ export async function savedSearchRoutes(app: FastifyInstance, { deps }: { deps: 
         body: createSavedSearchRequestSchema,
         response: { 201: savedSearchSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       const saved = await createSavedSearch(deps, userIdOf(request), request.body);
@@ -72,7 +72,7 @@ export async function savedSearchRoutes(app: FastifyInstance, { deps }: { deps: 
         body: updateSavedSearchRequestSchema,
         response: { 200: savedSearchSchema },
       },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request) => updateSavedSearch(deps, userIdOf(request), request.params.id, request.body),
   );
@@ -81,7 +81,7 @@ export async function savedSearchRoutes(app: FastifyInstance, { deps }: { deps: 
     '/api/v1/me/saved-searches/:id',
     {
       schema: { tags: ['search'], params: idParams, response: { 204: z.null() } },
-      preHandler: app.requireAuth,
+      preValidation: app.requireAuth,
     },
     async (request, reply) => {
       await deleteSavedSearch(deps, userIdOf(request), request.params.id);

@@ -25,7 +25,7 @@ export async function searchAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         summary: 'Nanos featured on the home page',
         response: { 200: featuredListSchema },
       },
-      preHandler: admins,
+      preValidation: admins,
     },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -42,7 +42,7 @@ export async function searchAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         params: nanoParams,
         response: { 204: z.null(), 404: problemSchema, 409: problemSchema },
       },
-      preHandler: admins,
+      preValidation: admins,
     },
     async (request, reply) => {
       if (!request.auth) {
@@ -62,7 +62,7 @@ export async function searchAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         params: nanoParams,
         response: { 204: z.null() },
       },
-      preHandler: admins,
+      preValidation: admins,
     },
     async (request, reply) => {
       if (!request.auth) {
@@ -82,7 +82,7 @@ export async function searchAdminRoutes(app: FastifyInstance, { deps }: { deps: 
         querystring: searchAnalyticsQuerySchema,
         response: { 200: searchAnalyticsSchema, 400: problemSchema },
       },
-      preHandler: admins,
+      preValidation: admins,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');

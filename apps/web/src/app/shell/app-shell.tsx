@@ -56,7 +56,17 @@ export function AppLayout() {
       </AppShell.Main>
       <footer className={classes.footer}>
         <Container size="lg" py="lg">
-          <Text size="sm">{t('app.footer')}</Text>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{t('app.footer')}</Text>
+            <Group component="nav" aria-label={t('trust.footer.label')} gap="md">
+              <Anchor component={Link} to={paths.takedownNotice.getHref()} size="sm">
+                {t('trust.footer.takedown')}
+              </Anchor>
+              <Anchor component={Link} to={paths.transparency.getHref()} size="sm">
+                {t('trust.footer.transparency')}
+              </Anchor>
+            </Group>
+          </Group>
         </Container>
       </footer>
     </AppShell>

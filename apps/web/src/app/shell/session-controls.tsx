@@ -92,6 +92,9 @@ export function SessionControls() {
           <Menu.Item component={Link} to={paths.savedSearches.getHref()}>
             {t('userMenu.savedSearches')}
           </Menu.Item>
+          <Menu.Item component={Link} to={paths.myDecisions.getHref()}>
+            {t('trust.menu.decisions')}
+          </Menu.Item>
           {creator && (
             <>
               <Menu.Divider />
@@ -100,6 +103,9 @@ export function SessionControls() {
               </Menu.Item>
               <Menu.Item component={Link} to={paths.receivedRatings.getHref()}>
                 {t('userMenu.receivedRatings')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.myTakedowns.getHref()}>
+                {t('trust.menu.takedowns')}
               </Menu.Item>
               <Menu.Item component={Link} to={paths.creatorAnalytics.getHref()}>
                 {t('userMenu.creatorAnalytics')}
@@ -111,6 +117,7 @@ export function SessionControls() {
           )}
           {staff && (
             <>
+              <Menu.Divider />
               <Menu.Item component={Link} to={paths.moderationQueue.getHref()}>
                 {t('userMenu.moderation')}
               </Menu.Item>
@@ -121,11 +128,25 @@ export function SessionControls() {
           )}
           {user.role === 'admin' && (
             <>
-              <Menu.Item component={Link} to={paths.searchAnalytics.getHref()}>
-                {t('userMenu.searchAnalytics')}
+              <Menu.Divider />
+              <Menu.Label>{t('admin.menu.label')}</Menu.Label>
+              <Menu.Item component={Link} to={paths.adminUsers.getHref()}>
+                {t('admin.menu.users')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.adminCategories.getHref()}>
+                {t('admin.menu.categories')}
               </Menu.Item>
               <Menu.Item component={Link} to={paths.featuredNanos.getHref()}>
                 {t('userMenu.featuredNanos')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.adminAudit.getHref()}>
+                {t('admin.menu.audit')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.adminAnalytics.getHref()}>
+                {t('admin.menu.analytics')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.searchAnalytics.getHref()}>
+                {t('userMenu.searchAnalytics')}
               </Menu.Item>
             </>
           )}

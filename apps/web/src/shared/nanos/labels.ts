@@ -30,7 +30,7 @@ export const STATUS_COLORS: Record<NanoStatus, string> = {
   pending_review: 'blue.8',
   changes_requested: 'yellow.4',
   published: 'teal.9',
-  hidden: 'orange.9',
+  hidden: 'orange.4',
   rejected: 'red.9',
   archived: 'gray.8',
   deleted: 'dark.7',

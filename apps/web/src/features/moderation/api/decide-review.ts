@@ -1,17 +1,21 @@
-import { type Nano, nanoSchema, type reviewDecisionRequestSchema } from '@nano/contracts';
+import { type ModerationReviewDecision, type Nano, nanoSchema } from '@nano/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { apiFetch } from '../../../shared/api/client.ts';
 import { storeNano } from '../../../shared/nanos/api/get-nano.ts';
-import { reviewQueueQueryKey } from './get-review-queue.ts';
-
-export type ReviewDecisionBody = z.output<typeof reviewDecisionRequestSchema>;
+import { moderationQueryKey } from './moderation-keys.ts';
 
 /**
- * `POST /api/v1/moderation/nanos/{id}/decision`: approve, request changes or reject the version
- * under review; the creator is notified. 409 when there is nothing to review (any more).
+ * `POST /api/v1/moderation/nanos/{id}/decision`: approve (every checklist item ticked), request
+ * changes or reject (at least one reason) the version under review; the creator receives the
+ * statement of reasons. 409 when a colleague holds the review or nothing waits any more.
  */
-export function decideReview({ nanoId, body }: { nanoId: string; body: ReviewDecisionBody }): Promise<Nano> {
+export function decideReview({
+  nanoId,
+  body,
+}: {
+  nanoId: string;
+  body: ModerationReviewDecision;
+}): Promise<Nano> {
   return apiFetch(`/api/v1/moderation/nanos/${encodeURIComponent(nanoId)}/decision`, nanoSchema, {
     method: 'POST',
     json: body,
@@ -25,7 +29,7 @@ export function useDecideReview() {
     onSuccess: async (nano) => {
       await Promise.all([
         storeNano(queryClient, nano),
-        queryClient.invalidateQueries({ queryKey: reviewQueueQueryKey }),
+        queryClient.invalidateQueries({ queryKey: moderationQueryKey }),
       ]);
     },
   });

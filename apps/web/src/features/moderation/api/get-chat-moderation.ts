@@ -2,7 +2,7 @@ import { heldMessageListSchema } from '@nano/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiFetch } from '../../../shared/api/client.ts';
-import { privateQueryKeyPrefix } from '../../../shared/auth/get-current-user.ts';
+import { moderationQueryKey } from './moderation-keys.ts';
 
 /** The two lists of the chat moderation page. */
 export const CHAT_MODERATION_TABS = ['held', 'flagged'] as const;
@@ -17,7 +17,7 @@ export const CHAT_MODERATION_PAGE_SIZE = 20;
 /** The lists refresh this often: the filter holds messages and users flag them while the page is open. */
 const REFRESH_MS = 60_000;
 
-export const chatModerationQueryKey = [privateQueryKeyPrefix, 'moderation', 'chat'] as const;
+export const chatModerationQueryKey = [...moderationQueryKey, 'chat'] as const;
 
 /**
  * `GET /api/v1/moderation/chat-messages?status=&page=&pageSize=`: messages the content filter

@@ -1,27 +1,39 @@
-import { reviewQueueSchema } from '@nano/contracts';
+import { type ReviewQueueType, reviewQueueSchema } from '@nano/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { apiFetch } from '../../../shared/api/client.ts';
-import { privateQueryKeyPrefix } from '../../../shared/auth/get-current-user.ts';
+import { MODERATION_PAGE_SIZE, MODERATION_REFRESH_MS, moderationQueryKey } from './moderation-keys.ts';
 
-/** Rows per page of the queue. */
-export const QUEUE_PAGE_SIZE = 20;
+export type ReviewQueuePage = z.infer<typeof reviewQueueSchema>;
+export type ReviewQueueItem = ReviewQueuePage['items'][number];
+export type ReviewQueueSort = 'oldest' | 'newest';
 
-export const reviewQueueQueryKey = [privateQueryKeyPrefix, 'moderation', 'queue'] as const;
-
-/** `GET /api/v1/moderation/queue`: versions waiting for review, oldest first, with age and SLA state. */
-export function getReviewQueue(page: number, signal?: AbortSignal) {
-  const query = new URLSearchParams({ page: String(page), pageSize: String(QUEUE_PAGE_SIZE) });
+/**
+ * `GET /api/v1/moderation/queue?type=&sort=&page=&pageSize=`: new submissions, updates or
+ * sampled versions, with age, SLA state and who holds the review.
+ */
+export function getReviewQueue(
+  type: ReviewQueueType,
+  sort: ReviewQueueSort,
+  page: number,
+  signal?: AbortSignal,
+): Promise<ReviewQueuePage> {
+  const query = new URLSearchParams({
+    type,
+    sort,
+    page: String(page),
+    pageSize: String(MODERATION_PAGE_SIZE),
+  });
   return apiFetch(`/api/v1/moderation/queue?${query}`, reviewQueueSchema, { signal });
 }
 
-/** The queue, refreshed every minute (ages grow, new submissions arrive). */
-export function useReviewQueue(page: number) {
+export function useReviewQueue(type: ReviewQueueType, sort: ReviewQueueSort, page: number) {
   return useQuery(
     queryOptions({
-      queryKey: [...reviewQueueQueryKey, page],
-      queryFn: ({ signal }) => getReviewQueue(page, signal),
+      queryKey: [...moderationQueryKey, 'queue', type, sort, page],
+      queryFn: ({ signal }) => getReviewQueue(type, sort, page, signal),
       placeholderData: keepPreviousData,
-      refetchInterval: 60_000,
+      refetchInterval: MODERATION_REFRESH_MS,
       staleTime: 0,
     }),
   );

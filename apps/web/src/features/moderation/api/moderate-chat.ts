@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch } from '../../../shared/api/client.ts';
 import { chatModerationQueryKey } from './get-chat-moderation.ts';
+import { moderationQueryKey } from './moderation-keys.ts';
 
 export type HeldMessageDecision = z.output<typeof heldMessageDecisionSchema>['decision'];
 
@@ -50,7 +51,11 @@ function useModerationMutation<Variables>(mutationFn: (variables: Variables) => 
   return useMutation({
     mutationFn,
     // Also after a failure: a 409 means another moderator decided first, so the list has changed.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: chatModerationQueryKey }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: chatModerationQueryKey }),
+        queryClient.invalidateQueries({ queryKey: [...moderationQueryKey, 'overview'] }),
+      ]),
   });
 }
 

@@ -56,7 +56,7 @@ export function ChatModerationItem({ item, tab, actions }: ChatModerationItemPro
             </Text>
           </Stack>
           {disabled && (
-            <Badge color="red.9" variant="light">
+            <Badge color="red.9" variant="filled" tt="none">
               {t('chat.moderation.sessionDisabled')}
             </Badge>
           )}
@@ -79,7 +79,7 @@ export function ChatModerationItem({ item, tab, actions }: ChatModerationItemPro
               {t('chat.moderation.holdReasons')}:
             </Text>
             {item.holdReasons.map((reason) => (
-              <Badge key={reason} color="orange.9" variant="light">
+              <Badge key={reason} color="orange.4" autoContrast variant="filled" tt="none">
                 {t(`chat.moderation.holdReason.${reason}`)}
               </Badge>
             ))}

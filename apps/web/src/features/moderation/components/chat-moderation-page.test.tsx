@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createChatMessage } from '../../../testing/chat-factories.ts';
 import { createCurrentUser } from '../../../testing/factories.ts';
 import { mockApi } from '../../../testing/mock-api.ts';
+import { createOverview } from '../../../testing/moderation-factories.ts';
 import { renderApp } from '../../../testing/render-app.tsx';
 import type { HeldMessageItem } from '../api/get-chat-moderation.ts';
 
@@ -40,6 +41,7 @@ describe('chat moderation page', () => {
     });
     const api = mockApi({
       'GET /api/v1/auth/me': moderator,
+      'GET /api/v1/moderation/overview': () => createOverview({ held_messages: [1, 'ok'] }),
       'GET /api/v1/moderation/chat-messages': ({ url }) =>
         url.searchParams.get('status') === 'flagged'
           ? { items: [flagged], total: 1 }
@@ -52,7 +54,14 @@ describe('chat moderation page', () => {
     const user = userEvent.setup();
     renderApp('/moderation/chat');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Moderation: Chat' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Moderation' })).toBeVisible();
+    expect(screen.getByRole('heading', { level: 2, name: 'Nachrichten' })).toBeVisible();
+    expect(
+      await screen.findByRole('tab', {
+        name: 'Nachrichten: 1 offen, ältester Eintrag im Zeitplan',
+        selected: true,
+      }),
+    ).toBeVisible();
     expect(await screen.findByRole('tab', { name: 'Zurückgehalten (1)' })).toHaveAttribute(
       'aria-selected',
       'true',
@@ -96,6 +105,7 @@ describe('chat moderation page', () => {
     disabled.chat.status = 'disabled';
     const api = mockApi({
       'GET /api/v1/auth/me': moderator,
+      'GET /api/v1/moderation/overview': () => createOverview({ held_messages: [2, 'ok'] }),
       'GET /api/v1/moderation/chat-messages': ({ url }) =>
         url.searchParams.get('status') === 'flagged'
           ? { items: [], total: 0 }

@@ -1,4 +1,4 @@
-import { Badge, Container, Pagination, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Pagination, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,14 @@ import { type ChatModerationActions, ChatModerationItem } from './chat-moderatio
 
 /** What the last action did, for the polite notice above the tabs. */
 type Done = 'released' | 'kept' | 'rejected' | 'disabledDone' | 'enabledDone';
+
+/** Nothing waiting in grey; held messages on orange, flagged ones on red (text contrast ≥ 4.5:1 via autoContrast). */
+function countColor(tab: ChatModerationTab, total: number): string {
+  if (total === 0) {
+    return 'gray.2';
+  }
+  return tab === 'held' ? 'orange.4' : 'red.9';
+}
 
 function isTab(value: string | null): value is ChatModerationTab {
   return (CHAT_MODERATION_TABS as readonly (string | null)[]).includes(value);
@@ -77,12 +85,15 @@ function TabList({ tab, query, page, onPage, actions }: TabListProps) {
 }
 
 /**
- * `/moderation/chat` (moderators and admins): messages the content filter held and messages
- * participants flagged, each with release/keep, reject, and disabling (or enabling) its session.
+ * `/moderation/chat` (moderators and admins; the workspace's "Nachrichten" tab): messages the
+ * content filter held and messages participants flagged, each with release/keep, reject, and
+ * disabling (or enabling) its session.
  */
 export function ChatModerationPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('app.documentTitle', { page: t('chat.moderation.title') }));
+  useDocumentTitle(
+    t('app.documentTitle', { page: `${t('moderation.queues.held_messages')} – ${t('moderation.title')}` }),
+  );
   const [tab, setTab] = useState<ChatModerationTab>('held');
   const [pages, setPages] = useState<Record<ChatModerationTab, number>>({ held: 1, flagged: 1 });
   const lists = {
@@ -128,49 +139,48 @@ export function ChatModerationPage() {
   };
 
   return (
-    <Container size="lg" py="xl">
-      <Stack gap="lg">
-        <Stack gap={4}>
-          <Title order={1}>{t('chat.moderation.title')}</Title>
-          <Text c="dimmed">{t('chat.moderation.intro')}</Text>
-        </Stack>
-        {done && <SuccessAlert title={t(`chat.moderation.${done}`)} />}
-        <FormErrorAlert error={decide.error ?? enable.error} />
-        <Tabs value={tab} onChange={(value) => isTab(value) && setTab(value)}>
-          <Tabs.List>
-            {CHAT_MODERATION_TABS.map((name) => (
-              <Tabs.Tab
-                key={name}
-                value={name}
-                rightSection={
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    color={name === 'held' ? 'orange.9' : 'red.9'}
-                    aria-hidden="true"
-                  >
-                    {lists[name].data?.total ?? '–'}
-                  </Badge>
-                }
-                aria-label={t(`chat.moderation.tabLabel.${name}`, { count: lists[name].data?.total ?? 0 })}
-              >
-                {t(`chat.moderation.tabs.${name}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {CHAT_MODERATION_TABS.map((name) => (
-            <Tabs.Panel key={name} value={name} pt="md">
-              <TabList
-                tab={name}
-                query={lists[name]}
-                page={pages[name]}
-                onPage={(page) => setPages((previous) => ({ ...previous, [name]: page }))}
-                actions={actions}
-              />
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+    <Stack gap="lg">
+      <Stack gap={4} maw={760}>
+        <Title order={2}>{t('moderation.queues.held_messages')}</Title>
+        <Text c="dimmed">{t('chat.moderation.intro')}</Text>
       </Stack>
+      {done && <SuccessAlert title={t(`chat.moderation.${done}`)} />}
+      <FormErrorAlert error={decide.error ?? enable.error} />
+      <Tabs value={tab} onChange={(value) => isTab(value) && setTab(value)}>
+        <Tabs.List aria-label={t('moderation.queues.held_messages')}>
+          {CHAT_MODERATION_TABS.map((name) => (
+            <Tabs.Tab
+              key={name}
+              value={name}
+              rightSection={
+                <Badge
+                  size="sm"
+                  variant="filled"
+                  autoContrast
+                  color={countColor(name, lists[name].data?.total ?? 0)}
+                  aria-hidden="true"
+                >
+                  {lists[name].data?.total ?? '–'}
+                </Badge>
+              }
+              aria-label={t(`chat.moderation.tabLabel.${name}`, { count: lists[name].data?.total ?? 0 })}
+            >
+              {t(`chat.moderation.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {CHAT_MODERATION_TABS.map((name) => (
+          <Tabs.Panel key={name} value={name} pt="md">
+            <TabList
+              tab={name}
+              query={lists[name]}
+              page={pages[name]}
+              onPage={(page) => setPages((previous) => ({ ...previous, [name]: page }))}
+              actions={actions}
+            />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
       <ChatDisableDialog
         key={toDisable?.chat.id ?? 'closed'}
         opened={toDisable !== null}
@@ -192,6 +202,6 @@ export function ChatModerationPage() {
           );
         }}
       />
-    </Container>
+    </Stack>
   );
 }

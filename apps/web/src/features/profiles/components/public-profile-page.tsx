@@ -1,6 +1,7 @@
 import { Anchor, Badge, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { PublicProfile } from '@nano/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api/client.ts';
@@ -24,7 +25,10 @@ function safeWebsite(website: string | null): string | undefined {
   }
 }
 
-function ProfileCard({ profile }: { profile: PublicProfile }) {
+/** Actions the app adds to a profile card (the report button), composed in the router. */
+export type ProfileActions = (profile: PublicProfile) => ReactNode;
+
+function ProfileCard({ profile, actions }: { profile: PublicProfile; actions?: ProfileActions | undefined }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const website = safeWebsite(profile.website);
@@ -71,6 +75,7 @@ function ProfileCard({ profile }: { profile: PublicProfile }) {
           )}
           <Text size="sm">{t('publicProfile.memberSince', { date: memberSince })}</Text>
         </Stack>
+        {actions && <Group gap="sm">{actions(profile)}</Group>}
       </Stack>
     </Paper>
   );
@@ -90,7 +95,7 @@ function ProfileNotFound() {
 }
 
 /** `/nutzer/:username`: a user's public card (details only for creators, as the API decides). */
-export function PublicProfilePage() {
+export function PublicProfilePage({ actions }: { actions?: ProfileActions }) {
   const { t } = useTranslation();
   const { username = '' } = useParams();
   const profile = usePublicProfile(username);
@@ -122,7 +127,7 @@ export function PublicProfilePage() {
         </Stack>
       );
     }
-    return <ProfileCard profile={profile.data} />;
+    return <ProfileCard profile={profile.data} actions={actions} />;
   };
 
   return (

@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { RATING_SORTS, type RatingSort } from '@nano/contracts';
-import { useEffect, useId, useState } from 'react';
+import { RATING_SORTS, type Rating, type RatingSort } from '@nano/contracts';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
@@ -12,10 +12,12 @@ interface RatingListProps {
   nanoId: string;
   canVote: boolean;
   canReply: boolean;
+  /** Beside each rating's helpful button (the report button, composed in the router). */
+  ratingActions?: ((rating: Rating) => ReactNode) | undefined;
 }
 
 /** All ratings of a Nano, newest or most helpful first, page by page. */
-export function RatingList({ nanoId, canVote, canReply }: RatingListProps) {
+export function RatingList({ nanoId, canVote, canReply, ratingActions }: RatingListProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const sortLabelId = useId();
@@ -59,7 +61,12 @@ export function RatingList({ nanoId, canVote, canReply }: RatingListProps) {
         >
           {ratings.data.items.map((rating) => (
             <li key={rating.id}>
-              <RatingItem rating={rating} canVote={canVote} canReply={canReply} />
+              <RatingItem
+                rating={rating}
+                canVote={canVote}
+                canReply={canReply}
+                actions={ratingActions?.(rating)}
+              />
             </li>
           ))}
         </Stack>

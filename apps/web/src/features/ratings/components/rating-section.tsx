@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
-import type { Nano, NanoStatus } from '@nano/contracts';
-import { useId } from 'react';
+import type { Nano, NanoStatus, Rating } from '@nano/contracts';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/client.ts';
 import { useCurrentUser } from '../../../shared/auth/get-current-user.ts';
@@ -14,7 +14,15 @@ import { RatingSummaryPanel } from './rating-summary-panel.tsx';
 /** Only these Nanos have ratings: live ones, and archived ones (their ratings stay). */
 const RATED_STATUSES: readonly NanoStatus[] = ['published', 'archived'];
 
-function RatedNanoSection({ nano }: { nano: Nano }) {
+/** Beside each rating's helpful button (the report button of the trust feature, composed in the router). */
+export type RatingActions = (rating: Rating) => ReactNode;
+
+interface RatingSectionProps {
+  nano: Nano;
+  ratingActions?: RatingActions | undefined;
+}
+
+function RatedNanoSection({ nano, ratingActions }: RatingSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const summary = useRatingSummary(nano.id);
@@ -49,7 +57,12 @@ function RatedNanoSection({ nano }: { nano: Nano }) {
         )}
         {summary.data.count > 0 && (
           // The creator answers rather than votes on the ratings of their own Nano.
-          <RatingList nanoId={nano.id} canVote={signedIn && !isCreator} canReply={isCreator} />
+          <RatingList
+            nanoId={nano.id}
+            canVote={signedIn && !isCreator}
+            canReply={isCreator}
+            ratingActions={ratingActions}
+          />
         )}
       </>
     );
@@ -70,6 +83,8 @@ function RatedNanoSection({ nano }: { nano: Nano }) {
  * one), and every rating with its comment and the creator's reply. Nothing for Nanos that
  * cannot have ratings (drafts, Nanos in review), nor when the server has none for this Nano (404).
  */
-export function RatingSection({ nano }: { nano: Nano }) {
-  return RATED_STATUSES.includes(nano.status) ? <RatedNanoSection nano={nano} /> : null;
+export function RatingSection({ nano, ratingActions }: RatingSectionProps) {
+  return RATED_STATUSES.includes(nano.status) ? (
+    <RatedNanoSection nano={nano} ratingActions={ratingActions} />
+  ) : null;
 }
