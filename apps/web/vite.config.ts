@@ -6,7 +6,7 @@ const API_ORIGIN = 'http://127.0.0.1:3000';
 
 /** Libraries that change rarely get their own long-cached chunks, apart from the app's code. */
 const VENDOR_CHUNKS: Array<[chunk: string, pattern: RegExp]> = [
-  // Only the creator dashboard draws charts (a lazy route), so recharts and d3 load with it alone.
+  // Only lazy routes draw charts (creator dashboard, platform analytics, transparency report), so recharts and d3 load with them alone.
   [
     'charts',
     /[\\/]node_modules[\\/](@mantine[\\/]charts|recharts|recharts-scale|react-smooth|d3-[a-z-]+|victory-vendor|internmap|decimal\.js-light|lodash|eventemitter3|fast-equals|tiny-invariant)[\\/]/,

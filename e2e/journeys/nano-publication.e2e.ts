@@ -129,10 +129,10 @@ describe('Nano publication journey', () => {
       const moderator = await signedInPage('demo-moderator');
       const review = moderator.page;
       await chooseFromUserMenu(review, 'Moderation');
-      await review.getByRole('heading', { level: 1, name: 'Moderation: Prüfwarteschlange' }).waitFor();
+      await review.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
+      await review.getByRole('heading', { level: 2, name: 'Neue Nanos' }).waitFor();
       const queueRow = review.getByRole('row').filter({ hasText: title });
       await queueRow.getByText('im Zeitplan').waitFor();
-      await queueRow.getByText('Neu', { exact: true }).waitFor();
       await review.screenshot({ path: artifactPath('nanos-moderation-queue-de.png'), fullPage: true });
       await expectNoSeriousA11yViolations(review);
       await queueRow.getByRole('link', { name: title }).click();

@@ -59,7 +59,9 @@ describe(`appeal by link for suspended accounts (${testDatabaseKind})`, () => {
     });
     const token = await tokenFromMail(troll.user.email);
     const mail = await lastMailTo(t, troll.user.email);
-    expect(mail.text).toContain('Da Ihr Konto gesperrt ist, können Sie über diesen Link Einspruch einlegen');
+    expect(mail.text).toContain('Da Ihr Konto gesperrt ist, können Sie über diesen Link bis zum');
+    // Not the sign-in page of „Meine Entscheidungen“: the suspended user cannot reach it.
+    expect(mail.text).not.toContain('/meine-entscheidungen');
     expect(token.startsWith(`${decision.id}.`)).toBe(true);
 
     // The account is suspended: signing in is refused, so the link is the way to appeal.
@@ -189,7 +191,7 @@ describe(`appeal by link for suspended accounts (${testDatabaseKind})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     const token = await tokenFromMail(finn.user.email);
     const mail = await lastMailTo(t, finn.user.email);
-    expect(mail.text).toContain('As your account is suspended, you can appeal through this link');
+    expect(mail.text).toContain('As your account is suspended, you can appeal once until');
 
     t.clock.advance((MODERATION_LIMITS.appealDays + 1) * DAY);
     const browser = anonymous();

@@ -139,20 +139,19 @@ export function moderationDecisionItem(
       : de
         ? 'Die Entscheidung hat ein Mensch aus dem Moderationsteam getroffen; automatisierte Mittel wurden nicht eingesetzt.'
         : 'A person on the moderation team made this decision; no automated means were used.',
-    ...(until
+    ...(until && linkUrl
       ? [
           de
-            ? `Sie können bis zum ${formatDate(locale, until)} einmal Widerspruch einlegen: unter „Meine Entscheidungen“ (${myDecisionsUrl(publicUrl)}). Über den Widerspruch entscheidet eine andere Person aus dem Moderationsteam.`
-            : `You may appeal once until ${formatDate(locale, until)}: under “My decisions” (${myDecisionsUrl(publicUrl)}). Someone else on the moderation team decides on the appeal.`,
+            ? `Da Ihr Konto gesperrt ist, können Sie über diesen Link bis zum ${formatDate(locale, until)} einmal Einspruch einlegen, ohne sich anzumelden: ${linkUrl} (nur für Sie bestimmt; bitte nicht weitergeben). Über den Einspruch entscheidet eine andere Person aus dem Moderationsteam.`
+            : `As your account is suspended, you can appeal once until ${formatDate(locale, until)} through this link, without signing in: ${linkUrl} (meant for you only; please do not share it). Someone else on the moderation team decides on the appeal.`,
         ]
-      : []),
-    ...(linkUrl
-      ? [
-          de
-            ? `Da Ihr Konto gesperrt ist, können Sie über diesen Link Einspruch einlegen, ohne sich anzumelden: ${linkUrl} (nur für Sie bestimmt; bitte nicht weitergeben)`
-            : `As your account is suspended, you can appeal through this link without signing in: ${linkUrl} (meant for you only; please do not share it)`,
-        ]
-      : []),
+      : until
+        ? [
+            de
+              ? `Sie können bis zum ${formatDate(locale, until)} einmal Widerspruch einlegen: unter „Meine Entscheidungen“ (${myDecisionsUrl(publicUrl)}). Über den Widerspruch entscheidet eine andere Person aus dem Moderationsteam.`
+              : `You may appeal once until ${formatDate(locale, until)}: under “My decisions” (${myDecisionsUrl(publicUrl)}). Someone else on the moderation team decides on the appeal.`,
+          ]
+        : []),
   ];
   if (action === 'warn') {
     return {
