@@ -71,7 +71,7 @@ describe('moderation journey', () => {
     await moderator.page.getByRole('heading', { level: 1, name: `Meldung: ${NANO_TITLE}` }).waitFor();
     await moderator.page.getByText(FLAG_TEXT).waitFor();
     await moderator.page.getByRole('radio', { name: 'Archivieren' }).check();
-    await moderator.page.getByRole('textbox', { name: 'Begründungen (Regeln)' }).click();
+    await moderator.page.getByRole('textbox', { name: /^Begründungen \(Regeln\)/ }).click();
     await moderator.page.getByRole('option', { name: 'Urheberrecht' }).click();
     await moderator.page.keyboard.press('Escape');
     await moderator.page.getByRole('textbox', { name: /^Begründung \(Sachverhalt\)/ }).fill(STATEMENT);

@@ -31,6 +31,7 @@ describe(`notification settings (${testDatabaseKind})`, () => {
         type,
         channel: NOTIFICATION_DEFAULT_CHANNELS[type],
         defaultChannel: NOTIFICATION_DEFAULT_CHANNELS[type],
+        mandatory: type === 'moderation.decision' || type === 'takedown.notice',
       })),
     );
     // The defaults as the product decided them.
@@ -42,7 +43,24 @@ describe(`notification settings (${testDatabaseKind})`, () => {
       'flag.outcome': 'email',
       'chat.message': 'email',
       'data_export.ready': 'email',
+      'moderation.decision': 'email',
+      'takedown.notice': 'email',
     });
+  });
+
+  it('keeps legal notices by email whatever the user chooses', async () => {
+    const res = await alice.patch(SETTINGS, {
+      settings: { 'moderation.decision': 'off', 'takedown.notice': 'in_app' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const legal = res
+      .json()
+      .items.filter((item: { mandatory: boolean }) => item.mandatory)
+      .map((item: { type: string; channel: string }) => [item.type, item.channel]);
+    expect(legal).toEqual([
+      ['moderation.decision', 'email'],
+      ['takedown.notice', 'email'],
+    ]);
   });
 
   it('changes only the given types, returns all settings, and keeps them per user', async () => {

@@ -14,7 +14,10 @@ const DEFAULTS: Record<string, NotificationChannel> = {
   'flag.outcome': 'email',
   'chat.message': 'email',
   'data_export.ready': 'email',
+  'moderation.decision': 'email',
+  'takedown.notice': 'email',
 };
+const MANDATORY = new Set(['moderation.decision', 'takedown.notice']);
 
 function settings(overrides: Record<string, NotificationChannel> = {}) {
   return {
@@ -22,6 +25,7 @@ function settings(overrides: Record<string, NotificationChannel> = {}) {
       type,
       channel: overrides[type] ?? DEFAULTS[type],
       defaultChannel: DEFAULTS[type],
+      mandatory: MANDATORY.has(type),
     })),
   };
 }

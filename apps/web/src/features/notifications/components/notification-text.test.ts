@@ -50,6 +50,18 @@ describe('notification texts', () => {
         `/chats/${nanoId}`,
       ],
       ['data_export.ready', {}, 'Ihr Datenexport steht zum Herunterladen bereit.', '/konto'],
+      [
+        'moderation.decision',
+        { decisionId: nanoId, title: 'SQL-Joins', action: 'archive', statement: 'Ohne Lizenz übernommen.' },
+        'Entscheidung der Moderation zu „SQL-Joins“',
+        '/meine-entscheidungen',
+      ],
+      [
+        'takedown.notice',
+        { nanoId, title: 'SQL-Joins' },
+        'Beschwerde wegen Rechtsverletzung zu „SQL-Joins“',
+        '/meine-nanos/beschwerden',
+      ],
     ];
     expect(new Set(cases.map(([type]) => type))).toEqual(new Set(NOTIFICATION_TYPES));
     for (const [type, payload, text, href] of cases) {

@@ -1,11 +1,6 @@
 import { Anchor, Badge, Button, Container, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import {
-  appealLinkRequestSchema,
-  MODERATION_LIMITS,
-  type ModerationDecision,
-  REASON_TEMPLATES,
-} from '@nano/contracts';
+import { appealLinkRequestSchema, MODERATION_LIMITS, type ModerationDecision } from '@nano/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -21,6 +16,7 @@ import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
 import { useFocusOnMount } from '../../../shared/ui/use-focus-on-mount.ts';
 import { useAppealByLink, useAppealLinkDecision } from '../api/appeal-link.ts';
 import { Deadline, useNow } from './deadline.tsx';
+import { RuleList } from './decision-card.tsx';
 import classes from './trust.module.css';
 
 function InvalidLink() {
@@ -29,30 +25,6 @@ function InvalidLink() {
     <ProblemAlert title={t('trust.appealLink.invalidTitle')}>
       <Text size="sm">{t('trust.appealLink.invalidText')}</Text>
     </ProblemAlert>
-  );
-}
-
-/** The rules the decision cites, each with its text in the interface language. */
-function Rules({ decision }: { decision: ModerationDecision }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  if (decision.reasons.length === 0) {
-    return t('trust.decision.noRules');
-  }
-  return (
-    <ul className={classes.rules}>
-      {decision.reasons.map((code) => {
-        const template = REASON_TEMPLATES[code][locale];
-        return (
-          <li key={code}>
-            <Text span fw={600} size="sm">
-              {template.title}:
-            </Text>{' '}
-            {template.rule}
-          </li>
-        );
-      })}
-    </ul>
   );
 }
 
@@ -88,7 +60,7 @@ function DecisionFacts({ decision }: { decision: ModerationDecision }) {
           </dd>
           <dt>{t('trust.decision.rules')}</dt>
           <dd>
-            <Rules decision={decision} />
+            <RuleList decision={decision} />
           </dd>
           <dt>{t('trust.decision.statement')}</dt>
           <dd style={{ whiteSpace: 'pre-line' }}>{decision.statement || t('trust.decision.noStatement')}</dd>

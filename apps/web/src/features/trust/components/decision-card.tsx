@@ -77,7 +77,8 @@ function AppealSection({ decision, formLabel }: { decision: ModerationDecision; 
   }
 }
 
-function RuleList({ decision }: { decision: ModerationDecision }) {
+/** The rules a decision cites, each with its text in the interface language. */
+export function RuleList({ decision }: { decision: ModerationDecision }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (decision.reasons.length === 0) {
