@@ -7,7 +7,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { chooseFromUserMenu, logIn } from '../support/session.ts';
 
 /** A published demo Nano of `demo-creator` that no other journey touches. */
-const NANO_TITLE = 'Bedingte Formatierung: Daten auf einen Blick';
+const NANO_TITLE = 'Datenpannen erkennen und richtig melden';
 const FLAG_TEXT = 'Die Grafiken stammen aus einem Lehrbuch, das ich kenne.';
 const STATEMENT = 'Die Diagramme wurden ohne Lizenz aus einem Lehrbuch übernommen.';
 const APPEAL = 'Die Diagramme habe ich selbst erstellt; die Quelldateien kann ich gern zeigen.';
@@ -51,7 +51,20 @@ describe('moderation journey', () => {
   it('a flag leads to an archive with a statement; the appeal goes to a second moderator, who restores the Nano; the admin sees it all', async () => {
     // A learner reports the Nano.
     const learner = await signedInPage('demo-consumer');
-    await learner.page.goto(`/suche?q=${encodeURIComponent('Bedingte Formatierung')}`);
+    // The demo catalogue is seeded in the background after start: wait until search finds the Nano.
+    await expect
+      .poll(
+        async () => {
+          const url = new URL('/api/v1/search', server.baseUrl);
+          url.searchParams.set('q', 'Datenpannen erkennen');
+          const answer = await learner.page.request.get(url.toString());
+          const body = (await answer.json()) as { items?: Array<{ title: string }> };
+          return (body.items ?? []).some((item) => item.title === NANO_TITLE);
+        },
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBe(true);
+    await learner.page.goto(`/suche?q=${encodeURIComponent('Datenpannen erkennen')}`);
     await learner.page.getByRole('link', { name: NANO_TITLE }).first().click();
     await learner.page.getByRole('heading', { level: 1, name: NANO_TITLE }).waitFor();
     const nanoUrl = learner.page.url();
@@ -105,16 +118,17 @@ describe('moderation journey', () => {
 
     // The moderator who archived it may not decide the appeal …
     await openQueue(moderator.page, 'Einsprüche');
-    const ownAppeal = moderator.page.getByRole('form', { name: 'Entscheiden' });
     await moderator.page.getByText(APPEAL).waitFor();
-    await expect
-      .poll(() => ownAppeal.getByRole('button', { name: 'Entscheidung speichern' }).isDisabled())
-      .toBe(true);
+    await moderator.page.getByText(/^Sie haben die ursprüngliche Entscheidung getroffen\./).waitFor();
+    expect(await moderator.page.getByRole('button', { name: 'Entscheiden', exact: true }).isDisabled()).toBe(
+      true,
+    );
 
     // … a second moderator does, and restores the Nano.
     const second = await signedInPage('demo-moderator-2');
     await openQueue(second.page, 'Einsprüche');
     await second.page.getByText(APPEAL).waitFor();
+    await second.page.getByRole('button', { name: 'Entscheiden', exact: true }).click();
     await second.page.getByRole('radio', { name: /^Aufheben/ }).check();
     await second.page.getByRole('textbox', { name: /^Begründung/ }).fill(OUTCOME);
     await second.page.screenshot({ path: artifactPath('moderation-appeal-de.png'), fullPage: true });
@@ -146,5 +160,5 @@ describe('moderation journey', () => {
     await admin.page.screenshot({ path: artifactPath('moderation-admin-analytics-de.png'), fullPage: true });
     await expectNoSeriousA11yViolations(admin.page);
     expect(admin.problems).toEqual([]);
-  });
+  }, 300_000);
 });

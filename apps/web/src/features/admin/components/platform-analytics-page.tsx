@@ -86,7 +86,7 @@ function Dashboard({ data }: { data: PlatformAnalytics }) {
       </Grid>
       <Text size="sm" c="dimmed">
         {t('admin.analytics.footnote')}{' '}
-        <Anchor component={Link} to={paths.searchAnalytics.getHref()} size="sm">
+        <Anchor component={Link} to={paths.searchAnalytics.getHref()} size="sm" underline="always" c="blue.9">
           {t('admin.analytics.searchAnalyticsLink')}
         </Anchor>
       </Text>
