@@ -24,75 +24,9 @@ import {
  */
 export const AUDIT_RETENTION_YEARS = 7;
 
-/**
- * Every action the audit log knows. Modules add their actions here, in this one list, so the
- * admin viewer can offer them as a filter and a typo is a compile error.
- */
-export const AUDIT_ACTIONS = [
-  'auth.register',
-  'auth.email_verified',
-  'auth.login.success',
-  'auth.login.failure',
-  'auth.login.locked',
-  'auth.logout',
-  'auth.logout_all',
-  'auth.session_revoked',
-  'auth.refresh_reuse',
-  'auth.password_changed',
-  'auth.password_reset_requested',
-  'auth.password_reset',
-  'auth.email_change_requested',
-  'auth.email_changed',
-  'auth.2fa_enabled',
-  'auth.2fa_disabled',
-  'auth.backup_codes_regenerated',
-  'user.role_changed',
-  'user.created_by_admin',
-  'user.suspended',
-  'user.unsuspended',
-  'user.warned',
-  'user.erased_by_admin',
-  'user.provider_verified',
-  'user.provider_verification_revoked',
-  'audit.read',
-  'taxonomy.category_created',
-  'taxonomy.category_updated',
-  'nano.created',
-  'nano.updated',
-  'nano.submit',
-  'nano.archive',
-  'nano.restore',
-  'nano.delete',
-  'nano.version_uploaded',
-  'nano.review_decision',
-  'nano.version_auto_published',
-  'nano.downloaded',
-  'search.featured_added',
-  'search.featured_removed',
-  'chat.queue_viewed',
-  'chat.message_released',
-  'chat.message_rejected',
-  'chat.session_disabled',
-  'chat.session_enabled',
-  'moderation.flag_viewed',
-  'moderation.flag_resolved',
-  'moderation.review_claimed',
-  'moderation.review_released',
-  'moderation.trust_granted',
-  'moderation.trust_revoked',
-  'moderation.appeal_submitted',
-  'moderation.appeal_decided',
-  'takedown.submitted',
-  'takedown.confirmed',
-  'takedown.responded',
-  'takedown.expired',
-  'takedown.decided',
-  'takedown.trust_revoked',
-  'takedown.uploads_blocked',
-] as const;
+export { AUDIT_ACTIONS, type AuditAction } from './audit-actions.ts';
 
-/** One of {@link AUDIT_ACTIONS}. */
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import type { AuditAction } from './audit-actions.ts';
 
 /** How the audited attempt ended: done, failed (e.g. wrong password), or refused by an access check. */
 export type AuditOutcome = 'success' | 'failure' | 'denied';
