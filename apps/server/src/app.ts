@@ -28,6 +28,7 @@ import { moderationModule } from './modules/moderation/moderation.module.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
+import { privacyModule } from './modules/privacy/privacy.module.ts';
 import type { RealtimeTimings } from './modules/realtime/realtime.constants.ts';
 import { createRealtimeHub } from './modules/realtime/realtime.hub.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
@@ -186,6 +187,7 @@ export async function buildApp({
   await app.register(adminModule, {
     deps: { ...modules, taxonomy, searchAnalytics: (range) => searchAnalytics(search, range) },
   });
+  await app.register(privacyModule, { deps: modules });
   registerJobs(platform, config, realtime);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });

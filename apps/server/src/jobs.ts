@@ -11,6 +11,7 @@ import {
   registerNotificationJobs,
   scheduleNotificationJobs,
 } from './modules/notifications/notifications.jobs.ts';
+import { registerPrivacyJobs, schedulePrivacyJobs } from './modules/privacy/privacy.jobs.ts';
 import type { RealtimeHub } from './modules/realtime/realtime.types.ts';
 import { indexVersionContent } from './modules/search/content-text.ts';
 import { SAVED_SEARCH_ALERTS_CRON, sendSavedSearchAlerts } from './modules/search/saved-search-alerts.ts';
@@ -50,6 +51,7 @@ export function registerJobs(
   registerChatJobs(platform, realtime);
   registerTakedownJobs(platform, config, realtime);
   registerAccountStatusJobs(platform);
+  registerPrivacyJobs(platform, config, realtime);
 }
 
 /** Creates or updates the cron schedules (idempotent; every instance may call it at start). */
@@ -60,4 +62,5 @@ export async function scheduleJobs(platform: Platform): Promise<void> {
   await scheduleChatJobs(platform);
   await scheduleTakedownJobs(platform);
   await scheduleAccountStatusJobs(platform);
+  await schedulePrivacyJobs(platform);
 }

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { localeSchema } from './common.ts';
+import { pendingLegalSchema } from './privacy.ts';
 
 /** Roles, lowest to highest privilege. */
 export const ROLES = ['consumer', 'creator', 'moderator', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const USER_STATUSES = ['active', 'suspended', 'restricted', 'deleted'] as const;
+/**
+ * `restricted`: frozen on the user's request (Art. 18) until an admin lifts it; `deactivated`:
+ * erasure requested, anonymised when the cancellation window ends; `deleted`: anonymised.
+ */
+export const USER_STATUSES = ['active', 'suspended', 'restricted', 'deactivated', 'deleted'] as const;
 export const userStatusSchema = z.enum(USER_STATUSES);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
@@ -106,6 +111,8 @@ export const currentUserSchema = z.object({
   mustChangePassword: z.boolean(),
   /** Staff without 2FA must enrol before anything else. */
   mustEnrollTwoFactor: z.boolean(),
+  /** Privacy policy or terms versions to accept before anything else (empty: none). */
+  pendingLegal: z.array(pendingLegalSchema),
   avatarUrl: z.string().nullable(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;

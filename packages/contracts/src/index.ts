@@ -10,4 +10,6 @@ export * from './moderation.ts';
 export * from './moderation-reasons.ts';
 export * from './nanos.ts';
 export * from './notifications.ts';
+export * from './privacy.ts';
+export * from './privacy-admin.ts';
 export * from './search.ts';

@@ -13,6 +13,7 @@ import type { ModerationTables } from '../modules/moderation/moderation.tables.t
 import type { StandingTables } from '../modules/moderation/standing.tables.ts';
 import type { TakedownTables } from '../modules/moderation/takedowns.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { PrivacyTables } from '../modules/privacy/privacy.tables.ts';
 import type { SearchTables } from '../modules/search/search.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
@@ -86,7 +87,8 @@ export interface Database
     TakedownTables,
     StandingTables,
     ProviderVerificationTables,
-    UserActivityTables {
+    UserActivityTables,
+    PrivacyTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;

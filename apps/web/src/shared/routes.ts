@@ -5,7 +5,13 @@
  */
 
 /** The tabs of the account page; the first is shown at `/konto` itself. */
-export const ACCOUNT_TABS = ['profil', 'sicherheit', 'sitzungen', 'benachrichtigungen'] as const;
+export const ACCOUNT_TABS = [
+  'profil',
+  'sicherheit',
+  'sitzungen',
+  'benachrichtigungen',
+  'meine-daten',
+] as const;
 export type AccountTab = (typeof ACCOUNT_TABS)[number];
 
 /** The steps of the upload wizard and the edit page, as `?schritt=` names them. */
@@ -94,10 +100,14 @@ export const paths = {
   },
   /** The notification centre; its settings are the account tab `benachrichtigungen`. */
   notifications: { path: '/benachrichtigungen', getHref: () => '/benachrichtigungen' },
-  /** Built in a later issue; linked from the registration form already. */
+  /** The legal pages (current version; `?version=` an older one), linked in the footer. */
   terms: { path: '/nutzungsbedingungen', getHref: () => '/nutzungsbedingungen' },
-  /** Built in a later issue; linked from the registration form already. */
   privacy: { path: '/datenschutz', getHref: () => '/datenschutz' },
+  imprint: { path: '/impressum', getHref: () => '/impressum' },
+  /** Forced before anything else while `currentUser.pendingLegal` is not empty. */
+  legalAcceptance: { path: '/zustimmung', getHref: () => '/zustimmung' },
+  /** Linked from the erasure confirmation email with `?token=`; works without signing in. */
+  erasureCancel: { path: '/loeschung-abbrechen', getHref: () => '/loeschung-abbrechen' },
   /** The chat inbox; `?archiv=1` shows archived sessions. */
   chats: { path: '/chats', getHref: (archived = false) => (archived ? '/chats?archiv=1' : '/chats') },
   /** One conversation. */
@@ -144,6 +154,15 @@ export const paths = {
   adminCategories: { path: '/admin/kategorien', getHref: () => '/admin/kategorien' },
   adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },
   adminAnalytics: { path: '/admin/statistik', getHref: () => '/admin/statistik' },
+  /** Admins: the DSGVO console (data-subject requests, due dates, inventory, retention). */
+  adminPrivacy: { path: '/admin/datenschutz', getHref: () => '/admin/datenschutz' },
+  /** Admins: one user's data inventory with the export/erasure actions. */
+  adminPrivacyUser: {
+    path: '/admin/datenschutz/nutzer/:id',
+    getHref: (id: string) => `/admin/datenschutz/nutzer/${encodeURIComponent(id)}`,
+  },
+  /** Admins: editing (publishing new versions of) privacy policy, terms and imprint. */
+  adminLegal: { path: '/admin/rechtstexte', getHref: () => '/admin/rechtstexte' },
 } as const;
 
 /**

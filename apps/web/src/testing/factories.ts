@@ -93,6 +93,7 @@ export function createCurrentUser(overrides: Partial<CurrentUser> = {}): Current
     locale: 'de',
     mustChangePassword: false,
     mustEnrollTwoFactor: false,
+    pendingLegal: [],
     avatarUrl: null,
     ...overrides,
   };

@@ -14,6 +14,7 @@ import * as m0012 from './0012_chat.ts';
 import * as m0013 from './0013_flags.ts';
 import * as m0014 from './0014_moderation.ts';
 import * as m0015 from './0015_review_checklist.ts';
+import * as m0016 from './0016_privacy.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_flags': m0013,
   '0014_moderation': m0014,
   '0015_review_checklist': m0015,
+  '0016_privacy': m0016,
 };

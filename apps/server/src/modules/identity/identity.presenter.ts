@@ -1,4 +1,4 @@
-import type { CurrentUser } from '@nano/contracts';
+import type { CurrentUser, PendingLegal } from '@nano/contracts';
 import type { UserRow } from './identity.tables.ts';
 import type { AuthContext } from './session.service.ts';
 
@@ -18,6 +18,7 @@ export function presentCurrentUser(
   user: UserRow,
   profile: { avatar_key: string | null; avatar_updated_at: Date | null } | null,
   auth: Pick<AuthContext, 'mustEnrollTwoFactor'>,
+  pendingLegal: PendingLegal[] = [],
 ): CurrentUser {
   return {
     id: user.id,
@@ -31,6 +32,7 @@ export function presentCurrentUser(
     locale: user.locale,
     mustChangePassword: user.must_change_password,
     mustEnrollTwoFactor: auth.mustEnrollTwoFactor,
+    pendingLegal,
     avatarUrl: avatarUrl(user.username, profile),
   };
 }

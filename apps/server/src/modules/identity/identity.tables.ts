@@ -22,6 +22,8 @@ export interface UsersTable {
   locked_until: Date | null;
   suspended_until: Date | null;
   last_login_at: Date | null;
+  /** The 12-month inactivity warning was mailed (privacy retention); cleared on sign-in. */
+  inactivity_warned_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -58,6 +60,8 @@ export interface SessionsTable {
   expires_at: Date;
   revoked_at: Date | null;
   revoke_reason: string | null;
+  /** Password (and 2FA) last confirmed on this device: sign-in or re-authentication. */
+  authenticated_at: Date | null;
 }
 
 export interface RefreshTokensTable {

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { ACCOUNT_TABS, type AccountTab, paths } from '../../../shared/routes.ts';
+import { MyDataTab } from '../../privacy/components/my-data-tab.tsx';
 import { NotificationSettingsTab } from './notification-settings-tab.tsx';
 import { ProfileTab } from './profile-tab.tsx';
 import { SecurityTab } from './security-tab.tsx';
@@ -13,6 +14,7 @@ const TAB_LABELS = {
   sicherheit: 'account.tabs.security',
   sitzungen: 'account.tabs.sessions',
   benachrichtigungen: 'account.tabs.notifications',
+  'meine-daten': 'account.tabs.myData',
 } as const satisfies Record<AccountTab, string>;
 
 function isAccountTab(value: string | undefined): value is AccountTab {
@@ -66,6 +68,9 @@ export function AccountPage() {
           </Tabs.Panel>
           <Tabs.Panel value="benachrichtigungen">
             <NotificationSettingsTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="meine-daten">
+            <MyDataTab />
           </Tabs.Panel>
         </Tabs>
       </Stack>

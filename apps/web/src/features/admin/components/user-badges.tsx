@@ -9,6 +9,7 @@ const STATUS_COLORS: Record<UserStatus, string> = {
   active: 'teal.9',
   suspended: 'red.9',
   restricted: 'grape.9',
+  deactivated: 'orange.9',
   deleted: 'gray.7',
 };
 

@@ -1,0 +1,39 @@
+import type { AppConfig } from '../../config.ts';
+import type { Platform } from '../../platform/index.ts';
+import { createAuditService } from '../audit/audit.service.ts';
+import type { ModuleDeps } from '../module-deps.ts';
+import { createNotificationService } from '../notifications/notifications.service.ts';
+import type { RealtimeHub } from '../realtime/realtime.types.ts';
+
+/** What the privacy module uses: the common module deps (routes get them from buildApp). */
+export type PrivacyDeps = ModuleDeps;
+
+/** The same deps for the background jobs, built from the platform (serve and worker). */
+export function privacyDepsFromPlatform(
+  platform: Platform,
+  config: Pick<AppConfig, 'publicUrl' | 'sessionSecret'>,
+  realtime?: Pick<RealtimeHub, 'publishToUser'>,
+): PrivacyDeps {
+  const db = platform.database.db;
+  return {
+    db,
+    clock: platform.clock,
+    cache: platform.cache,
+    storage: platform.storage,
+    jobs: platform.jobs,
+    mailer: platform.mailer,
+    audit: createAuditService({ db, clock: platform.clock }),
+    notifications: createNotificationService({
+      db,
+      clock: platform.clock,
+      ...(realtime
+        ? {
+            onCreated: (userId, notification) =>
+              realtime.publishToUser(userId, { type: 'notification.created', notification }),
+          }
+        : {}),
+    }),
+    publicUrl: config.publicUrl,
+    secret: config.sessionSecret,
+  };
+}

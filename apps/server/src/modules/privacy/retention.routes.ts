@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { PrivacyDeps } from './privacy.deps.ts';
+
+/** Placeholder: filled in by the privacy issue (issue 9). */
+export async function retentionRoutes(
+  _app: FastifyInstance,
+  _options: { deps: PrivacyDeps },
+): Promise<void> {}
