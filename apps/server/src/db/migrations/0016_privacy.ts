@@ -14,6 +14,8 @@ import { type Kysely, sql } from 'kysely';
  * - `data_exports`: the ZIPs built for Art. 15/20, offered for 7 days.
  * - `account_erasures`: a requested erasure, its cancellation token and its Nano choice.
  * - `restriction_holds`: content a restriction (Art. 18) took offline, restored when it is lifted.
+ * - `audit_chain_head.anchor_seq/anchor_hash`: the last event the 7-year retention purged, so
+ *   `audit verify` starts the chain there instead of at the genesis.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table users drop constraint users_status_check`.execute(db);
@@ -23,6 +25,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index users_last_login_idx on users (coalesce(last_login_at, created_at))
     where status = 'active'`.execute(db);
   await sql`alter table sessions add column authenticated_at timestamptz`.execute(db);
+  await sql`alter table audit_chain_head
+    add column anchor_seq bigint not null default 0,
+    add column anchor_hash text`.execute(db);
 
   await sql`
     create table legal_documents (

@@ -28,6 +28,9 @@ export interface AuditChainHeadTable {
   id: number;
   last_seq: number;
   last_hash: string;
+  /** The last event purged by retention (0: none); `verify` starts after it with `anchor_hash`. */
+  anchor_seq: ColumnType<number, number | undefined, number>;
+  anchor_hash: string | null;
 }
 
 export interface AuditTables {
