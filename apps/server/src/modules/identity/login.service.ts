@@ -107,6 +107,8 @@ async function completeLogin(
       lock_count: 0,
       locked_until: null,
       last_login_at: deps.clock.now(),
+      // Signing in ends an inactivity warning (privacy retention): the account is no longer anonymised.
+      inactivity_warned_at: null,
     });
     await deps.audit.record(
       {

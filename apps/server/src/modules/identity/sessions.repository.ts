@@ -23,6 +23,8 @@ export async function insertSession(
       ip: session.ip,
       created_at: session.now,
       last_used_at: session.now,
+      // A new session always follows a password (and 2FA) check.
+      authenticated_at: session.now,
       expires_at: session.expiresAt,
     })
     .execute();
