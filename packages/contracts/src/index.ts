@@ -7,6 +7,7 @@ export * from './feedback.ts';
 export * from './identity.ts';
 export * from './lists.ts';
 export * from './moderation.ts';
+export * from './moderation-notices.ts';
 export * from './moderation-reasons.ts';
 export * from './nanos.ts';
 export * from './notifications.ts';
