@@ -187,7 +187,8 @@ export async function buildApp({
   await app.register(adminModule, {
     deps: { ...modules, taxonomy, searchAnalytics: (range) => searchAnalytics(search, range) },
   });
-  await app.register(privacyModule, { deps: modules });
+  // The 2FA secret is encrypted at rest: erasure and restriction confirm the code before acting.
+  await app.register(privacyModule, { deps: { ...modules, secretBox: identity.secretBox } });
   registerJobs(platform, config, realtime);
   if (config.env !== 'production' && config.mail.kind === 'outbox') {
     await app.register(devRoutes, { db: platform.database.db });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { RetentionReport } from '@nano/contracts';
 import { type AppConfig, ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { runSeeders } from './db/seed.ts';
@@ -7,6 +8,8 @@ import { createLogger } from './logger.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createIdentityDeps } from './modules/identity/identity.module.ts';
 import { AccountExistsError, createStaffAccount } from './modules/identity/staff.service.ts';
+import { privacyDepsFromPlatform } from './modules/privacy/privacy.deps.ts';
+import { runRetention } from './modules/privacy/retention.service.ts';
 import { userChannel } from './modules/realtime/realtime.constants.ts';
 import { systemClock } from './platform/clock.ts';
 import { openConfiguredDatabase } from './platform/db/index.ts';
@@ -23,6 +26,8 @@ Commands:
   admin     'admin create --email E --username U [--name N] [--role admin|moderator]': create a staff
             account and print its one-time password (the first login must change it)
   audit     'audit verify': check the audit log's hash chain; exits 1 if it was tampered with
+  retention 'retention [--dry-run] [--json]': apply the retention rules now (they also run daily);
+            --dry-run only reports what would happen
 `;
 
 type Command = (config: AppConfig, args: string[]) => Promise<void>;
@@ -154,7 +159,38 @@ const COMMANDS: Record<string, Command> = {
       await database.close();
     }
   },
+
+  async retention(config, args) {
+    const { values } = parseArgs({
+      args,
+      options: { 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    });
+    const logger = createLogger({ logLevel: 'warn' });
+    const platform = await createPlatform(config, { logger });
+    try {
+      const report = await runRetention(privacyDepsFromPlatform(platform, config), {
+        dryRun: values['dry-run'],
+      });
+      process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : retentionTable(report));
+    } finally {
+      await platform.close();
+    }
+  },
 };
+
+/** A retention report as a small table: step, count, details. */
+function retentionTable(report: RetentionReport): string {
+  const lines = [
+    `retention ${report.dryRun ? 'dry run (nothing changed)' : 'run'} at ${report.ranAt}`,
+    ...report.jobs.map((job) => {
+      const details = Object.entries(job.details)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ');
+      return `  ${job.job.padEnd(20)} ${String(job.affected).padStart(6)}  ${details}`;
+    }),
+  ];
+  return `${lines.join('\n')}\n`;
+}
 
 async function main(argv: string[]): Promise<void> {
   const name = argv[0];

@@ -24,7 +24,7 @@ import type { Platform } from './platform/index.ts';
  */
 export function registerJobs(
   platform: Platform,
-  config: Pick<AppConfig, 'publicUrl' | 'sessionSecret'>,
+  config: Pick<AppConfig, 'publicUrl' | 'sessionSecret' | 'dataEncryptionKeys'>,
   realtime?: Pick<RealtimeHub, 'publishToUser'>,
 ): void {
   const base = { db: platform.database.db, storage: platform.storage, clock: platform.clock };

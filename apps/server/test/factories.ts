@@ -1,6 +1,7 @@
 import type { Role } from '@nano/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../src/modules/identity/crypto/password-hasher.ts';
+import { recordSignUpConsents } from '../src/modules/privacy/consents.service.ts';
 import type { TestApp } from './app.ts';
 import { TestClient } from './http-client.ts';
 
@@ -33,6 +34,8 @@ export async function createUser(
     email?: string;
     displayName?: string;
     mustChangePassword?: boolean;
+    /** Opted in to notification emails at registration (default true; false: never consented). */
+    notificationEmails?: boolean;
   } = {},
 ): Promise<TestUser> {
   counter += 1;
@@ -60,6 +63,13 @@ export async function createUser(
     })
     .execute();
   await t.platform.database.db.insertInto('user_profiles').values({ user_id: id }).execute();
+  // Like a registered user: the current terms and privacy policy accepted.
+  await recordSignUpConsents(
+    t.platform.database.db,
+    id,
+    { notificationEmails: options.notificationEmails ?? true },
+    t.clock.now(),
+  );
   return { id, email, username, displayName, password, role };
 }
 

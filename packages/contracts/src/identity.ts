@@ -68,6 +68,8 @@ export const registerRequestSchema = z.object({
   acceptTerms: z.literal(true),
   /** Must be true: the privacy policy in its current version. */
   acceptPrivacy: z.literal(true),
+  /** Optional opt-in to notification emails (chat, ratings, review results, search alerts); off unless ticked. */
+  acceptNotificationEmails: z.boolean().default(false),
   locale: localeSchema.default('de'),
 });
 export type RegisterRequest = z.input<typeof registerRequestSchema>;

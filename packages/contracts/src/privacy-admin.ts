@@ -50,11 +50,13 @@ export const privacyRequestSchema = z.object({
 });
 export type PrivacyRequest = z.infer<typeof privacyRequestSchema>;
 
-/** `GET /admin/privacy-requests?status=&type=&overdue=&page=&pageSize=`. */
+/** `GET /admin/privacy-requests?status=&type=&overdue=&userId=&page=&pageSize=`. */
 export const privacyRequestQuerySchema = pageQuerySchema.extend({
   status: privacyRequestStatusSchema.optional(),
   type: privacyRequestTypeSchema.optional(),
   overdue: z.stringbool().optional(),
+  /** Only this account's requests (the data inventory page). */
+  userId: z.uuid().optional(),
 });
 export const privacyRequestPageSchema = pageOf(privacyRequestSchema);
 

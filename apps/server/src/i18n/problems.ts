@@ -5,6 +5,7 @@ import {
   LIST_LIMITS,
   type Locale,
   MODERATION_LIMITS,
+  PRIVACY_LIMITS,
   SEARCH_LIMITS,
 } from '@nano/contracts';
 import { passwordProblemMessages } from '../modules/identity/crypto/password-policy.ts';
@@ -20,6 +21,11 @@ export const ERROR_STATUS = {
   origin_not_allowed: 403,
   email_not_verified: 403,
   account_suspended: 403,
+  // privacy: erasure and restriction
+  account_restricted: 403,
+  account_deactivated: 403,
+  erasure_token_unknown: 404,
+  erasure_cancel_expired: 410,
   password_change_required: 403,
   two_factor_enrollment_required: 403,
   malformed_json: 400,
@@ -69,6 +75,16 @@ export const ERROR_STATUS = {
   takedown_response_period_over: 409,
   takedown_not_open: 409,
   review_claimed: 409,
+  // privacy: legal documents and consents
+  legal_version_outdated: 409,
+  // privacy: data export
+  export_in_progress: 409,
+  export_rate_limited: 429,
+  export_not_ready: 409,
+  export_expired: 410,
+  reauthentication_required: 403,
+  // privacy: admin console and retention
+  privacy_request_in_future: 422,
   uploads_blocked: 403,
   submission_quota_exceeded: 429,
   rate_limited: 429,
@@ -91,6 +107,13 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
     origin_not_allowed: 'Anfragen von dieser Herkunft sind nicht erlaubt.',
     email_not_verified: 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.',
     account_suspended: 'Dieses Konto ist gesperrt.',
+    account_restricted:
+      'Die Verarbeitung Ihrer Daten ist auf Ihren Wunsch eingeschränkt; eine Anmeldung ist derzeit nicht möglich. Bitte wenden Sie sich an den Support, damit ein Administrator die Einschränkung aufhebt.',
+    account_deactivated:
+      'Dieses Konto ist deaktiviert, weil seine Löschung beantragt wurde. Sie können die Löschung über den Link in der Bestätigungs-E-Mail abbrechen.',
+    erasure_token_unknown: 'Dieser Link zum Abbrechen der Löschung ist ungültig.',
+    erasure_cancel_expired:
+      'Die Löschung kann nicht mehr abgebrochen werden: Sie wurde bereits abgebrochen oder ausgeführt, oder die Frist ist abgelaufen.',
     password_change_required: 'Bitte ändern Sie zuerst Ihr Passwort.',
     two_factor_enrollment_required: 'Bitte richten Sie zuerst die Zwei-Faktor-Anmeldung ein.',
     malformed_json: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
@@ -146,6 +169,15 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
     takedown_response_period_over: `Die Frist für Ihre Antwort (${MODERATION_LIMITS.takedownResponseHours} Stunden) ist abgelaufen.`,
     takedown_not_open: 'Über diese Beschwerde ist bereits entschieden, oder sie ist noch nicht bestätigt.',
     review_claimed: 'Dieses Nano prüft gerade ein anderes Mitglied der Moderation.',
+    legal_version_outdated:
+      'Inzwischen gibt es eine neuere Fassung dieses Dokuments. Bitte lesen Sie die aktuelle Fassung und stimmen Sie ihr zu.',
+    privacy_request_in_future: 'Das Eingangsdatum eines Antrags darf nicht in der Zukunft liegen.',
+    // privacy: data export
+    export_in_progress: 'Ihr Datenexport wird gerade erstellt. Bitte warten Sie, bis er fertig ist.',
+    export_rate_limited: `Sie können höchstens ${PRIVACY_LIMITS.exportsPerDay} Datenexporte pro Tag anfordern. Bitte versuchen Sie es morgen erneut.`,
+    export_not_ready: 'Dieser Datenexport ist noch nicht fertig.',
+    export_expired: `Dieser Datenexport ist abgelaufen (er war ${PRIVACY_LIMITS.exportValidDays} Tage abrufbar) und wurde gelöscht. Bitte fordern Sie einen neuen an.`,
+    reauthentication_required: `Bitte bestätigen Sie Ihr Passwort: Für den Download muss Ihre Anmeldung jünger als ${PRIVACY_LIMITS.recentLoginMinutes} Minuten sein.`,
     uploads_blocked:
       'Ihr Konto kann derzeit keine Nanos einreichen: Uploads sind nach wiederholten Rechtsverletzungen gesperrt. Sie können der Entscheidung widersprechen.',
     submission_quota_exceeded: `Sie haben diesen Monat bereits ${MODERATION_LIMITS.newCreatorMonthlySubmissions} Nanos eingereicht, das Höchstmaß für neue Creator.`,
@@ -164,6 +196,13 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
     origin_not_allowed: 'Requests from this origin are not allowed.',
     email_not_verified: 'Please confirm your email address first.',
     account_suspended: 'This account is suspended.',
+    account_restricted:
+      'At your request the processing of your data is restricted; you cannot sign in for now. Please contact support so that an administrator lifts the restriction.',
+    account_deactivated:
+      'This account is deactivated because its erasure was requested. You can cancel the erasure with the link in the confirmation email.',
+    erasure_token_unknown: 'This link to cancel the erasure is not valid.',
+    erasure_cancel_expired:
+      'The erasure can no longer be cancelled: it was already cancelled or carried out, or the period has ended.',
     password_change_required: 'Please change your password first.',
     two_factor_enrollment_required: 'Please set up two-factor sign-in first.',
     malformed_json: 'The request body is not valid JSON.',
@@ -215,6 +254,15 @@ export const PROBLEM_TITLES: Record<Locale, Record<ErrorCode, string>> = {
     takedown_response_period_over: `The period for your response (${MODERATION_LIMITS.takedownResponseHours} hours) has ended.`,
     takedown_not_open: 'This notice has already been decided, or it is not confirmed yet.',
     review_claimed: 'Another moderator is reviewing this Nano right now.',
+    legal_version_outdated:
+      'A newer version of this document has been published meanwhile. Please read the current version and accept it.',
+    privacy_request_in_future: 'The date a request was received cannot lie in the future.',
+    // privacy: data export
+    export_in_progress: 'Your data export is being prepared. Please wait until it is ready.',
+    export_rate_limited: `You can request at most ${PRIVACY_LIMITS.exportsPerDay} data exports per day. Please try again tomorrow.`,
+    export_not_ready: 'This data export is not ready yet.',
+    export_expired: `This data export has expired (it was available for ${PRIVACY_LIMITS.exportValidDays} days) and was deleted. Please request a new one.`,
+    reauthentication_required: `Please confirm your password: downloading needs a sign-in less than ${PRIVACY_LIMITS.recentLoginMinutes} minutes old.`,
     uploads_blocked:
       'Your account cannot submit Nanos at the moment: uploads are blocked after repeated infringements. You can appeal the decision.',
     submission_quota_exceeded: `You have already submitted ${MODERATION_LIMITS.newCreatorMonthlySubmissions} Nanos this month, the limit for new creators.`,
@@ -272,7 +320,10 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     required_for_submission: 'Für die Einreichung erforderlich.',
     changelog_required: 'Bitte beschreiben Sie, was sich in dieser Version geändert hat.',
     two_factor_code: 'Der Code ist falsch oder abgelaufen.',
+    two_factor_required: 'Bitte geben Sie den Code aus Ihrer Authenticator-App ein.',
     must_accept: 'Bitte bestätigen Sie dies, um fortzufahren.',
+    received_in_future: 'Das Eingangsdatum darf nicht in der Zukunft liegen.',
+    unknown_user: 'Dieses Konto gibt es nicht.',
     unknown_cursor: 'Diese Seite der Liste gibt es nicht mehr. Bitte laden Sie die Liste neu.',
     ...passwordMessages('de'),
     password_contains_personal:
@@ -317,7 +368,10 @@ export const FIELD_MESSAGES: Record<Locale, Record<string, string>> = {
     required_for_submission: 'Required for submission.',
     changelog_required: 'Please describe what changed in this version.',
     two_factor_code: 'The code is incorrect or has expired.',
+    two_factor_required: 'Please enter the code from your authenticator app.',
     must_accept: 'Please confirm this to continue.',
+    received_in_future: 'The date received cannot lie in the future.',
+    unknown_user: 'There is no such account.',
     unknown_cursor: 'This page of the list no longer exists. Please reload the list.',
     ...passwordMessages('en'),
   },

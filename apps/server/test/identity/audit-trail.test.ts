@@ -53,8 +53,8 @@ describe(`audit trail of account events (${testDatabaseKind})`, () => {
       ['auth.logout', 'success', '203.0.113.0'],
     ]);
     expect(events[0]?.details).toMatchObject({
-      termsVersion: expect.any(String),
-      privacyVersion: expect.any(String),
+      termsVersion: expect.any(Number),
+      privacyVersion: expect.any(Number),
     });
 
     const stored = JSON.stringify(

@@ -218,7 +218,7 @@ describe(`password login (${testDatabaseKind})`, () => {
       .execute();
     const res = await attempt(user.username, TEST_PASSWORD);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'account_suspended' });
+    expect(res.json()).toMatchObject({ code: 'account_restricted' });
     expect(setCookieOf(res, 'nm_access')).toBeUndefined();
   });
 

@@ -18,6 +18,12 @@ import { ChatWithCreatorButton } from '../features/chat/components/chat-with-cre
 import { ConversationPage } from '../features/chat/components/conversation-page.tsx';
 import { BecomeCreatorPage } from '../features/creator/components/become-creator-page.tsx';
 import { HomePage } from '../features/home/components/home-page.tsx';
+import { LegalAcceptancePage } from '../features/legal/components/legal-acceptance-page.tsx';
+import {
+  ImprintPage,
+  PrivacyPolicyPage,
+  TermsPage,
+} from '../features/legal/components/legal-document-page.tsx';
 import { FavoritesPage } from '../features/lists/components/favorites-page.tsx';
 import { ListDetailPage } from '../features/lists/components/list-detail-page.tsx';
 import { ListsPage } from '../features/lists/components/lists-page.tsx';
@@ -39,6 +45,10 @@ import {
 import { EditNanoPage, NewNanoPage } from '../features/nanos/components/nano-editor-page.tsx';
 import { NanoVersionsPage } from '../features/nanos/components/nano-versions-page.tsx';
 import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx';
+import { ErasureCancelPage } from '../features/privacy/components/erasure-cancel-page.tsx';
+import { DataInventoryPage } from '../features/privacy-admin/components/data-inventory-page.tsx';
+import { LegalEditorPage } from '../features/privacy-admin/components/legal-editor-page.tsx';
+import { PrivacyConsolePage } from '../features/privacy-admin/components/privacy-console-page.tsx';
 import { PublicProfilePage } from '../features/profiles/components/public-profile-page.tsx';
 import { MyRatingsPage } from '../features/ratings/components/my-ratings-page.tsx';
 import { RatingSection } from '../features/ratings/components/rating-section.tsx';
@@ -138,6 +148,10 @@ export const routes: RouteObject[] = [
           page(paths.takedownNotice.path, <TakedownNoticePage />),
           page(paths.takedownConfirm.path, <TakedownConfirmPage />),
           page(paths.appealLink.path, <AppealLinkPage />),
+          page(paths.privacy.path, <PrivacyPolicyPage />),
+          page(paths.terms.path, <TermsPage />),
+          page(paths.imprint.path, <ImprintPage />),
+          page(paths.erasureCancel.path, <ErasureCancelPage />),
           page(
             paths.transparency.path,
             <Suspense fallback={<PageLoader />}>
@@ -151,6 +165,7 @@ export const routes: RouteObject[] = [
               page(paths.becomeCreator.path, <BecomeCreatorPage />),
               page(paths.requiredPasswordChange.path, <RequiredPasswordChangePage />),
               page(paths.requiredTwoFactor.path, <RequiredTwoFactorPage />),
+              page(paths.legalAcceptance.path, <LegalAcceptancePage />),
               page(paths.nanoVersions.path, <NanoVersionsPage />),
               page(paths.savedSearches.path, <SavedSearchesPage />),
               page(paths.myRatings.path, <MyRatingsPage />),
@@ -209,6 +224,9 @@ export const routes: RouteObject[] = [
                   page(paths.adminUser.path, <UserPage />),
                   page(paths.adminCategories.path, <CategoriesPage />),
                   page(paths.adminAudit.path, <AuditLogPage />),
+                  page(paths.adminPrivacy.path, <PrivacyConsolePage />),
+                  page(paths.adminPrivacyUser.path, <DataInventoryPage />),
+                  page(paths.adminLegal.path, <LegalEditorPage />),
                   page(
                     paths.adminAnalytics.path,
                     <Suspense fallback={<PageLoader />}>

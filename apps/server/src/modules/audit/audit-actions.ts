@@ -63,6 +63,36 @@ export const AUDIT_ACTIONS = [
   'takedown.decided',
   'takedown.trust_revoked',
   'takedown.uploads_blocked',
+  // privacy: legal documents and consents
+  'legal.published',
+  'legal.accepted',
+  'consent.changed',
+  // privacy: erasure and restriction
+  'privacy.erasure_requested',
+  'privacy.erasure_cancelled',
+  'privacy.erasure_completed',
+  'privacy.restriction_requested',
+  'privacy.restriction_lifted',
+  'privacy.identity_confirmation_failed',
+  // privacy: data export
+  'privacy.export_requested',
+  'privacy.export_ready',
+  'privacy.export_failed',
+  'privacy.export_downloaded',
+  'privacy.export_expired',
+  'privacy.reauthenticated',
+  // privacy: admin console and retention
+  'privacy.request_recorded',
+  'privacy.request_updated',
+  'privacy.request_export_run',
+  'privacy.request_erasure_run',
+  'privacy.inventory_viewed',
+  'retention.run',
+  'retention.audit_events',
+  'retention.archived_nanos',
+  'retention.inactive_accounts',
+  'retention.data_exports',
+  'retention.unverified_accounts',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

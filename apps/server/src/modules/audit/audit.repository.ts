@@ -67,7 +67,10 @@ export async function readChainHead(db: Executor): Promise<AuditChainHead> {
   return { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
 }
 
-/** Appends one event. The only write to `audit_events` there is: rows are never updated or deleted. */
+/**
+ * Appends one event. Rows are never updated; only {@link purgeAuditEventsBefore} (the retention
+ * job) deletes them, oldest first, leaving an anchor for verification.
+ */
 export async function insertAuditEvent(trx: Transaction<Database>, event: NewAuditEvent): Promise<void> {
   // Raw SQL because Kysely has no `overriding system value`, which an explicit value for an
   // identity column needs; the seq comes from the locked head so the chain stays gap-free.
@@ -170,4 +173,102 @@ export function findAuditEventsBefore(
     filtered = filtered.where('seq', '<', beforeSeq);
   }
   return filtered.selectAll().orderBy('seq', 'desc').limit(limit).execute();
+}
+
+/** The last event the retention purged (`seq` 0 and a null hash: none yet); `verify` starts after it. */
+export interface AuditChainAnchor {
+  anchorSeq: number;
+  anchorHash: string | null;
+}
+
+/** Reads the anchor the retention purge left. */
+export async function readChainAnchor(db: Executor): Promise<AuditChainAnchor> {
+  const head = await db
+    .selectFrom('audit_chain_head')
+    .select(['anchor_seq', 'anchor_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { anchorSeq: Number(head.anchor_seq), anchorHash: head.anchor_hash };
+}
+
+/** Events one purge transaction deletes at most, so a first purge of years of events stays small. */
+export const AUDIT_PURGE_BATCH_SIZE = 5_000;
+
+/** What {@link purgeAuditEventsBefore} did (or, in a dry run, would do). */
+export interface AuditPurgeResult {
+  /** Events deleted (dry run: that would be deleted). */
+  purged: number;
+  /** The anchor afterwards (dry run: the anchor it would leave). */
+  anchorSeq: number;
+  anchorHash: string | null;
+}
+
+/**
+ * Deletes the audit events older than `cutoff` (retention, SPEC §4.7), in seq order: only the
+ * unbroken run from the start of the chain up to the first event at or after the cutoff, so the
+ * rest of the chain stays contiguous. The last deleted event's seq and hash become the chain's
+ * anchor, where `verify` starts. Runs in batches of {@link AUDIT_PURGE_BATCH_SIZE}, each in its
+ * own transaction under the chain lock (appends wait for it; the anchor always matches the rows).
+ */
+export async function purgeAuditEventsBefore(
+  db: Kysely<Database>,
+  cutoff: Date,
+  options: { dryRun: boolean },
+): Promise<AuditPurgeResult> {
+  const anchor = await readChainAnchor(db);
+  const lastOld = await lastPurgeableSeq(db, cutoff);
+  if (options.dryRun || lastOld <= anchor.anchorSeq) {
+    const purged = Math.max(0, lastOld - anchor.anchorSeq);
+    const hash = purged > 0 ? await hashOf(db, lastOld) : anchor.anchorHash;
+    return { purged, anchorSeq: anchor.anchorSeq + purged, anchorHash: hash };
+  }
+  let result: AuditPurgeResult = { purged: 0, ...anchor };
+  for (;;) {
+    const batch = await db.transaction().execute(async (trx) => {
+      await lockChainHead(trx);
+      const current = await readChainAnchor(trx);
+      const upTo = Math.min(lastOld, current.anchorSeq + AUDIT_PURGE_BATCH_SIZE);
+      if (upTo <= current.anchorSeq) {
+        return null;
+      }
+      const hash = await hashOf(trx, upTo);
+      const deleted = await trx
+        .deleteFrom('audit_events')
+        .where('seq', '>', current.anchorSeq)
+        .where('seq', '<=', upTo)
+        .executeTakeFirst();
+      await trx
+        .updateTable('audit_chain_head')
+        .set({ anchor_seq: upTo, anchor_hash: hash })
+        .where('id', '=', 1)
+        .execute();
+      return { purged: Number(deleted.numDeletedRows), anchorSeq: upTo, anchorHash: hash };
+    });
+    if (!batch) {
+      return result;
+    }
+    result = { ...batch, purged: result.purged + batch.purged };
+  }
+}
+
+/** The highest seq such that it and every event before it are older than `cutoff` (0: none). */
+async function lastPurgeableSeq(db: Executor, cutoff: Date): Promise<number> {
+  const firstKept = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.min('seq').as('seq'))
+    .where('occurred_at', '>=', cutoff)
+    .executeTakeFirst();
+  if (firstKept?.seq !== null && firstKept?.seq !== undefined) {
+    return Number(firstKept.seq) - 1;
+  }
+  const last = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return last?.seq === null || last?.seq === undefined ? 0 : Number(last.seq);
+}
+
+async function hashOf(db: Executor, seq: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_events').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash ?? null;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAX_PAGE_SIZE } from '@nano/contracts';
+import { MAX_PAGE_SIZE, RETENTION } from '@nano/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
@@ -14,15 +14,16 @@ import {
   insertAuditEvent,
   listAuditEventsAfter,
   lockChainHead,
+  readChainAnchor,
   readChainHead,
 } from './audit.repository.ts';
 
 /**
- * How long audit events are kept (SPEC §3 "Audit event", §4.7). The retention job (a later issue)
- * deletes older events; since `verify` walks the chain from its genesis, that job must also leave
- * an anchor (seq and hash of the last purged event) for `verify` to start from.
+ * How long audit events are kept (SPEC §3 "Audit event", §4.7). The privacy retention job deletes
+ * older events with `purgeAuditEventsBefore` (audit.repository.ts), which leaves an anchor (seq
+ * and hash of the last purged event) for `verify` to start from instead of the genesis.
  */
-export const AUDIT_RETENTION_YEARS = 7;
+export const AUDIT_RETENTION_YEARS = RETENTION.auditEventYears;
 
 export { AUDIT_ACTIONS, type AuditAction } from './audit-actions.ts';
 
@@ -87,7 +88,10 @@ export interface AuditService {
    * (one connection) a caller inside a transaction must pass it, or the call waits forever.
    */
   record(event: AuditEventInput, trx?: Transaction<Database> | Kysely<Database>): Promise<void>;
-  /** Recomputes the whole chain in seq order and reports the first event that does not fit. */
+  /**
+   * Recomputes the chain in seq order, from the genesis or from the anchor the retention purge
+   * left, and reports the first event that does not fit.
+   */
   verify(): Promise<AuditVerifyResult>;
   /** One page of events, newest first. */
   list(filters: AuditListFilters): Promise<AuditEventPage>;
@@ -150,8 +154,11 @@ export function createAuditService(deps: { db: Kysely<Database>; clock: Clock })
         .setIsolationLevel('repeatable read')
         .execute(async (trx) => {
           const head = await readChainHead(trx);
-          let expectedSeq = 1;
-          let prevHash = GENESIS_HASH;
+          const anchor = await readChainAnchor(trx);
+          // After a retention purge the chain starts behind the last purged event.
+          const first = anchor.anchorSeq + 1;
+          let expectedSeq = first;
+          let prevHash = anchor.anchorHash ?? GENESIS_HASH;
           let checked = 0;
           for (;;) {
             const rows = await listAuditEventsAfter(trx, expectedSeq - 1, VERIFY_BATCH_SIZE);
@@ -168,18 +175,18 @@ export function createAuditService(deps: { db: Kysely<Database>; clock: Clock })
               break;
             }
           }
-          if (head.lastSeq > checked) {
+          if (head.lastSeq > expectedSeq - 1) {
             return {
               ok: false,
               checked,
-              brokenAtSeq: checked + 1,
-              reason: `event ${checked + 1} is missing (the chain head is at ${head.lastSeq})`,
+              brokenAtSeq: expectedSeq,
+              reason: `event ${expectedSeq} is missing (the chain head is at ${head.lastSeq})`,
             };
           }
-          if (head.lastSeq < checked) {
+          if (head.lastSeq < expectedSeq - 1) {
             return {
               ok: false,
-              checked: head.lastSeq,
+              checked: Math.max(0, head.lastSeq - first + 1),
               brokenAtSeq: head.lastSeq + 1,
               reason: `event ${head.lastSeq + 1} lies beyond the chain head`,
             };

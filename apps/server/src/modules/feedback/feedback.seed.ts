@@ -5,6 +5,7 @@ import type { Seeder } from '../../db/seed.ts';
 import { DEMO_NANO_CREATORS } from '../catalog/demo-content/nanos.ts';
 import { hashPassword } from '../identity/crypto/password-hasher.ts';
 import * as users from '../identity/identity.repository.ts';
+import { recordSignUpConsents } from '../privacy/consents.service.ts';
 import { DEMO_COMMENTS, DEMO_LEARNERS, DEMO_REPLIES, DEMO_SCORE_WEIGHTS } from './demo-ratings.ts';
 import * as repo from './ratings.repository.ts';
 
@@ -56,8 +57,9 @@ async function ensureLearners(db: Kysely<Database>, demoPassword: string, now: D
     }
     passwordHash ??= await hashPassword(demoPassword);
     await db.transaction().execute(async (trx) => {
+      const id = uuidv7();
       await users.insertUser(trx, {
-        id: uuidv7(),
+        id,
         email: `${learner.username}@nano-marktplatz.test`,
         username: learner.username,
         display_name: learner.displayName,
@@ -68,6 +70,7 @@ async function ensureLearners(db: Kysely<Database>, demoPassword: string, now: D
         created_at: now,
         updated_at: now,
       });
+      await recordSignUpConsents(trx, id, { notificationEmails: true }, now);
     });
   }
   const rows = await db

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '@nano/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, errors } from '../../errors.ts';
+import { pendingLegalFor } from '../privacy/consents.service.ts';
 import { generateBackupCodes } from './crypto/backup-codes.ts';
 import { hashPassword, verifyPassword } from './crypto/password-hasher.ts';
 import { generateToken, hashToken } from './crypto/tokens.ts';
@@ -42,7 +43,7 @@ export async function getCurrentUser(deps: IdentityDeps, auth: AuthContext): Pro
     .select(['avatar_key', 'avatar_updated_at'])
     .where('user_id', '=', user.id)
     .executeTakeFirst();
-  return presentCurrentUser(user, profile ?? null, auth);
+  return presentCurrentUser(user, profile ?? null, auth, await pendingLegalFor(deps.db, user.id));
 }
 
 /** Changes the password after checking the current one; every other device is signed out. */

@@ -307,9 +307,18 @@ export async function warnUser(
   return loadAdminUser(deps, id);
 }
 
-/** The anonymising erasure of an account (privacy module); not oneself, not the last admin. */
+/**
+ * The anonymising erasure of an account (privacy module), at once; not oneself, not the last admin.
+ * Its Nanos stay under the erased name.
+ */
 export async function eraseUser(deps: AdminUsersDeps, actor: AdminActor, id: string): Promise<void> {
-  await eraseAccount(deps, id, { by: actor.userId, asAdmin: true, ip: actor.ip, userAgent: actor.userAgent });
+  await eraseAccount(deps, id, {
+    mode: 'admin',
+    by: actor.userId,
+    nanos: 'keep_anonymised',
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+  });
 }
 
 /** Grants (or updates) the verified-provider badge after an admin checked the register number. */

@@ -31,10 +31,6 @@ export const TWO_FACTOR_MAX_ATTEMPTS = 5;
 /** Resend-verification and reset requests per email address and hour. */
 export const EMAIL_REQUESTS_PER_HOUR = 5;
 
-/** The version of the terms and privacy texts accepted at registration. */
-export const TERMS_VERSION = '2026-11-01';
-export const PRIVACY_VERSION = '2026-11-01';
-
 /** Cookie names. Only `nm_csrf` is readable by JavaScript (double-submit CSRF defence). */
 export const COOKIE_ACCESS = 'nm_access';
 export const COOKIE_REFRESH = 'nm_refresh';

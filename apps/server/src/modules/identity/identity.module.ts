@@ -7,18 +7,23 @@ import { authPlugin } from '../../plugins/auth.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service.ts';
 import { createTokenSigner } from './access-token.ts';
-import { createSecretBox, deriveKey } from './crypto/secret-box.ts';
+import { createSecretBox, deriveKey, type SecretBox } from './crypto/secret-box.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { profileRoutes } from './profile.routes.ts';
 import { authenticate } from './session.service.ts';
 
-/** Builds the identity module's dependencies from the configuration and platform. */
-export function createIdentityDeps(config: AppConfig, platform: Platform, audit: AuditService): IdentityDeps {
+/** The field encryptor (phone numbers, 2FA secrets) from the configured keys; the first one encrypts. */
+export function createFieldSecretBox(config: Pick<AppConfig, 'dataEncryptionKeys'>): SecretBox {
   const keys = config.dataEncryptionKeys.map((k) => ({
     id: k.id,
     key: deriveKey(k.secret, 'field-encryption'),
   }));
+  return createSecretBox(keys, keys[0]?.id ?? '');
+}
+
+/** Builds the identity module's dependencies from the configuration and platform. */
+export function createIdentityDeps(config: AppConfig, platform: Platform, audit: AuditService): IdentityDeps {
   return {
     db: platform.database.db,
     clock: platform.clock,
@@ -26,7 +31,7 @@ export function createIdentityDeps(config: AppConfig, platform: Platform, audit:
     mailer: platform.mailer,
     audit,
     signer: createTokenSigner(config.jwtKeys, platform.clock),
-    secretBox: createSecretBox(keys, keys[0]?.id ?? ''),
+    secretBox: createFieldSecretBox(config),
     publicUrl: config.publicUrl,
     requireStaffTwoFactor: config.requireStaffTwoFactor,
   };

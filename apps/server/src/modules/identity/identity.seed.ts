@@ -1,6 +1,8 @@
 import type { Role } from '@nano/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Seeder } from '../../db/seed.ts';
+import { recordSignUpConsents } from '../privacy/consents.service.ts';
+import { ensureLegalDocuments } from '../privacy/legal.seed.ts';
 import { hashPassword } from './crypto/password-hasher.ts';
 import * as users from './identity.repository.ts';
 import * as profiles from './profile.repository.ts';
@@ -67,11 +69,13 @@ export const DEMO_ACCOUNTS: Array<{
   },
 ];
 
-/** Ready, verified demo accounts; re-running changes nothing. */
+/** Ready, verified demo accounts that accepted the legal texts; re-running changes nothing. */
 export const identitySeeder: Seeder = {
   name: 'identity',
   async run(platform, config) {
     const db = platform.database.db;
+    // The seeders run before the app is built: the documents the accounts accept must exist first.
+    await ensureLegalDocuments(db, platform.clock);
     let passwordHash: string | undefined;
     for (const account of DEMO_ACCOUNTS) {
       if (await users.usernameTaken(db, account.username)) {
@@ -98,6 +102,8 @@ export const identitySeeder: Seeder = {
           job_title: account.jobTitle ?? null,
           updated_at: now,
         });
+        // Demo accounts have accepted the current texts and opted in to notification emails.
+        await recordSignUpConsents(trx, id, { notificationEmails: true }, now);
       });
     }
   },

@@ -179,7 +179,13 @@ export async function login(
     await users.updateUser(deps.db, user.id, { password_hash: await hashPassword(input.password) });
   }
   // Only active accounts get a session (authenticate refuses every other status), so a
-  // suspended or restricted account is told so instead of failing later.
+  // suspended, restricted (Art. 18) or deactivated (erasure pending) account is told which it is.
+  if (user.status === 'restricted') {
+    throw new AppError('account_restricted');
+  }
+  if (user.status === 'deactivated') {
+    throw new AppError('account_deactivated');
+  }
   if (user.status !== 'active') {
     throw new AppError('account_suspended');
   }

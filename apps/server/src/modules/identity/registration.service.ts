@@ -1,15 +1,11 @@
 import type { Locale, RegisterRequest } from '@nano/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, errors } from '../../errors.ts';
+import { recordSignUpConsents } from '../privacy/consents.service.ts';
 import { hashPassword } from './crypto/password-hasher.ts';
 import { checkPasswordPolicy } from './crypto/password-policy.ts';
 import { generateToken, hashToken } from './crypto/tokens.ts';
-import {
-  EMAIL_REQUESTS_PER_HOUR,
-  PRIVACY_VERSION,
-  TERMS_VERSION,
-  VERIFY_EMAIL_TOKEN_TTL_MS,
-} from './identity.constants.ts';
+import { EMAIL_REQUESTS_PER_HOUR, VERIFY_EMAIL_TOKEN_TTL_MS } from './identity.constants.ts';
 import {
   appUrl,
   auditAccountEvent,
@@ -103,13 +99,20 @@ export async function register(
         created_at: now,
         updated_at: now,
       });
+      // Terms and privacy in their current versions, notification emails only when ticked (opt-in).
+      const consents = await recordSignUpConsents(
+        trx,
+        id,
+        { notificationEmails: input.acceptNotificationEmails ?? false },
+        now,
+      );
       await deps.audit.record(
         {
           actorId: id,
           action: 'auth.register',
           targetType: 'user',
           targetId: id,
-          details: { termsVersion: TERMS_VERSION, privacyVersion: PRIVACY_VERSION },
+          details: consents,
           ip: context.ip,
           userAgent: context.userAgent,
         },

@@ -27,7 +27,7 @@ export const notificationUrls = {
   myNanos: (publicUrl: string) => `${publicUrl}/meine-nanos`,
   centre: (publicUrl: string) => `${publicUrl}/benachrichtigungen`,
   settings: (publicUrl: string) => `${publicUrl}/konto/benachrichtigungen`,
-  account: (publicUrl: string) => `${publicUrl}/konto`,
+  myData: (publicUrl: string) => `${publicUrl}/konto/meine-daten`,
   chats: (publicUrl: string) => `${publicUrl}/chats`,
   chat: (publicUrl: string, chatId: string) => `${publicUrl}/chats/${encodeURIComponent(chatId)}`,
 };
@@ -283,7 +283,7 @@ function generic(locale: Locale, type: string, p: Record<string, unknown>, publi
           ? 'Ihr Datenexport steht in Ihrem Konto zum Herunterladen bereit.'
           : 'Your data export is ready to download in your account.',
         details: [],
-        url: notificationUrls.account(publicUrl),
+        url: notificationUrls.myData(publicUrl),
         actionLabel: de ? 'Zum Konto' : 'Go to your account',
       };
     default:

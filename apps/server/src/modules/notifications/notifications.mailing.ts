@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
 import type { Mailer } from '../../platform/mail.ts';
+import { hasConsent } from '../privacy/consents.service.ts';
 import {
   EMAIL_BATCH_WINDOW_MS,
   EMAIL_ITEMS_MAX,
@@ -52,8 +53,9 @@ export async function flushPendingEmails(deps: NotificationMailDeps): Promise<nu
 /**
  * Job `notifications.send_email`: one email with the user's pending notifications of one type,
  * at most one per {@link EMAIL_BATCH_WINDOW_MS}. Notifications already read in the app, or whose
- * type the user has since moved off email, and those of users without an active account and a
- * verified address are settled as `skipped` instead.
+ * type the user has since moved off email, those of users without an active account and a
+ * verified address, and (except {@link MANDATORY_EMAIL_TYPES}) those of users who have not
+ * consented to notification emails are settled as `skipped` instead.
  *
  * Delivery is at least once: the notifications are marked `sent` (and the window started) in one
  * transaction after the mail went out. A failed send marks nothing, so the retry sends the same
@@ -82,9 +84,13 @@ export async function sendEmailBatch(
     MANDATORY_EMAIL_TYPES.has(type as NotificationType),
   );
   const channel = effectiveChannel(type, await repo.chosenChannel(deps.db, userId, type));
+  // Mandatory emails (legal notices, a requested export) need no consent; all others are opt-in (SPEC §4.7).
+  const consented =
+    MANDATORY_EMAIL_TYPES.has(type as NotificationType) ||
+    (await hasConsent(deps.db, userId, 'notification_email'));
   const unread = rows.filter((row) => row.read_at === null);
   const read = rows.filter((row) => row.read_at !== null).map((row) => row.id);
-  if (!recipient || channel !== 'email' || unread.length === 0) {
+  if (!recipient || channel !== 'email' || !consented || unread.length === 0) {
     await repo.settleEmails(
       deps.db,
       rows.map((row) => row.id),

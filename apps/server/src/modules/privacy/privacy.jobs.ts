@@ -9,7 +9,7 @@ import { registerRetentionJobs, scheduleRetentionJobs } from './retention.jobs.t
 /** Registers the privacy module's jobs: export builds, scheduled erasures, retention. */
 export function registerPrivacyJobs(
   platform: Platform,
-  config: Pick<AppConfig, 'publicUrl' | 'sessionSecret'>,
+  config: Pick<AppConfig, 'publicUrl' | 'sessionSecret' | 'dataEncryptionKeys'>,
   realtime?: Pick<RealtimeHub, 'publishToUser'>,
 ): void {
   const deps = privacyDepsFromPlatform(platform, config, realtime);

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { getUserCards, type UserCard } from '../identity/user-cards.ts';
+import { usersConsentingTo } from '../privacy/consents.service.ts';
 import { createPostgresSearchIndex } from './postgres-search-index.ts';
 import { type DigestSection, renderSavedSearchDigest } from './saved-search.emails.ts';
 import * as repo from './saved-searches.repository.ts';
@@ -90,8 +91,8 @@ async function alertUser(
 }
 
 /**
- * Mails each active user with alerts on one digest of new Nanos matching their saved searches
- * (job `search.saved_search_alerts`). A failure for one user does not stop the others: that
+ * Mails each active user with alerts who consented to notification emails one digest of new
+ * Nanos matching their saved searches (job `search.saved_search_alerts`). A failure for one user does not stop the others: that
  * user's searches keep their `alerted_until`, so a retry or the next day's run sends the digest.
  * When any user failed, the job fails afterwards with a summary, so the queue logs and retries it.
  */
@@ -109,10 +110,12 @@ export async function sendSavedSearchAlerts(deps: SavedSearchAlertDeps): Promise
     after = last;
     const cards = await getUserCards(deps.db, userIds);
     const searches = await repo.alertSearchesOf(deps.db, userIds);
+    // Digests are notification emails: only for users who opted in to them (SPEC §4.7).
+    const consenting = await usersConsentingTo(deps.db, userIds, 'notification_email');
     for (const userId of userIds) {
       const card = cards.get(userId);
       // Cards carry an email only for active accounts: suspended, restricted and erased ones get nothing.
-      if (!card?.email) {
+      if (!card?.email || !consenting.has(userId)) {
         continue;
       }
       try {

@@ -1,7 +1,8 @@
-import { Anchor, AppShell, Box, Container, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Container, Group, Stack, Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { LegalFooterLinks, StorageNotice } from '../../features/legal/components/legal-footer.tsx';
 import { HeaderSearch } from '../../features/search/components/header-search.tsx';
 import { paths } from '../../shared/routes.ts';
 import classes from './app-shell.module.css';
@@ -56,17 +57,23 @@ export function AppLayout() {
       </AppShell.Main>
       <footer className={classes.footer}>
         <Container size="lg" py="lg">
-          <Group justify="space-between" gap="sm">
-            <Text size="sm">{t('app.footer')}</Text>
-            <Group component="nav" aria-label={t('trust.footer.label')} gap="md">
-              <Anchor component={Link} to={paths.takedownNotice.getHref()} size="sm">
-                {t('trust.footer.takedown')}
-              </Anchor>
-              <Anchor component={Link} to={paths.transparency.getHref()} size="sm">
-                {t('trust.footer.transparency')}
-              </Anchor>
+          <Stack gap="sm">
+            <Group justify="space-between" gap="sm">
+              <Text size="sm">{t('app.footer')}</Text>
+              <Group gap="md">
+                <LegalFooterLinks />
+                <Group component="nav" aria-label={t('trust.footer.label')} gap="md">
+                  <Anchor component={Link} to={paths.takedownNotice.getHref()} size="sm">
+                    {t('trust.footer.takedown')}
+                  </Anchor>
+                  <Anchor component={Link} to={paths.transparency.getHref()} size="sm">
+                    {t('trust.footer.transparency')}
+                  </Anchor>
+                </Group>
+              </Group>
             </Group>
-          </Group>
+            <StorageNotice />
+          </Stack>
         </Container>
       </footer>
     </AppShell>

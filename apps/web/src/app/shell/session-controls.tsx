@@ -142,6 +142,12 @@ export function SessionControls() {
               <Menu.Item component={Link} to={paths.adminAudit.getHref()}>
                 {t('admin.menu.audit')}
               </Menu.Item>
+              <Menu.Item component={Link} to={paths.adminPrivacy.getHref()}>
+                {t('privacyAdmin.menu.privacy')}
+              </Menu.Item>
+              <Menu.Item component={Link} to={paths.adminLegal.getHref()}>
+                {t('privacyAdmin.menu.legal')}
+              </Menu.Item>
               <Menu.Item component={Link} to={paths.adminAnalytics.getHref()}>
                 {t('admin.menu.analytics')}
               </Menu.Item>

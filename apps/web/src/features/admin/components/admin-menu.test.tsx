@@ -18,6 +18,8 @@ describe('administration menu section', () => {
       ['Kategorien', '/admin/kategorien'],
       ['Empfohlene Nanos', '/admin/empfohlen'],
       ['Audit-Log', '/admin/audit'],
+      ['Datenschutz (DSGVO)', '/admin/datenschutz'],
+      ['Rechtstexte', '/admin/rechtstexte'],
       ['Plattform-Statistik', '/admin/statistik'],
       ['Suchanalyse', '/admin/suchanalyse'],
     ];

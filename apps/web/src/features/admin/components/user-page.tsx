@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { InfoAlert } from '../../../shared/ui/info-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
 import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
+import { LiftRestrictionDialog } from '../../privacy-admin/components/lift-restriction-dialog.tsx';
 import { useAdminUser } from '../api/get-admin-user.ts';
 import { EraseUserDialog } from './erase-user-dialog.tsx';
 import { ProviderVerificationCard } from './provider-verification-card.tsx';
@@ -20,8 +21,8 @@ import { TrustedBadge, UserStatusBadge, VerifiedBadge } from './user-badges.tsx'
 import { UserCounts, UserFacts } from './user-facts.tsx';
 import { DecisionHistory, RecentAudit } from './user-history.tsx';
 
-type Dialog = 'warn' | 'suspend' | 'unsuspend' | 'erase';
-type Notice = 'warned' | 'suspended' | 'unsuspended' | 'roleChanged';
+type Dialog = 'warn' | 'suspend' | 'unsuspend' | 'erase' | 'lift';
+type Notice = 'warned' | 'suspended' | 'unsuspended' | 'roleChanged' | 'restrictionLifted';
 
 /** Where the erased account's admin went back to: the table, with a notice. */
 export interface ErasedNotice {
@@ -44,6 +45,7 @@ function Actions({
   const close = () => setDialog(null);
   const suspended = user.status === 'suspended';
   const deleted = user.status === 'deleted';
+  const restricted = user.status === 'restricted';
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="md">
@@ -79,6 +81,15 @@ function Actions({
                 {t('admin.user.erase')}
               </Button>
             </Group>
+            {restricted && (
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{t('privacyAdmin.userPage.restricted')}</Text>
+                <Button variant="default" onClick={() => setDialog('lift')}>
+                  {t('privacyAdmin.userPage.lift')}
+                </Button>
+              </Stack>
+            )}
+            {user.status === 'deactivated' && <Text size="sm">{t('privacyAdmin.userPage.deactivated')}</Text>}
             {self && (
               <Text size="sm" c="dimmed">
                 {t('admin.user.selfHint')}
@@ -107,6 +118,13 @@ function Actions({
         opened={dialog === 'unsuspend'}
         onClose={close}
         onDone={() => onNotice('unsuspended')}
+      />
+      <LiftRestrictionDialog
+        userId={user.id}
+        name={user.displayName}
+        opened={dialog === 'lift'}
+        onClose={close}
+        onDone={() => onNotice('restrictionLifted')}
       />
       {user.username && (
         <EraseUserDialog
@@ -144,8 +162,19 @@ function UserDetail({ user }: { user: AdminUserDetail }) {
             {t('admin.user.publicProfile')}
           </Anchor>
         )}
+        <Anchor component={Link} to={paths.adminPrivacyUser.getHref(user.id)} size="sm">
+          {t('privacyAdmin.userPage.inventory')}
+        </Anchor>
       </Stack>
-      {notice && <SuccessAlert title={t(`admin.user.notices.${notice}`, { name: user.displayName })} />}
+      {notice && (
+        <SuccessAlert
+          title={
+            notice === 'restrictionLifted'
+              ? t('privacyAdmin.notices.lifted', { name: user.displayName })
+              : t(`admin.user.notices.${notice}`, { name: user.displayName })
+          }
+        />
+      )}
       <UserCounts counts={user.counts} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 6 }}>

@@ -30,7 +30,13 @@ export function RegisterForm({ onRegistered }: { onRegistered: (email: string) =
   const { t } = useTranslation();
   const registration = useRegister();
   const form = useZodForm(registerRequestSchema, {
-    defaultValues: { email: '', username: '', displayName: '', password: '' },
+    defaultValues: {
+      email: '',
+      username: '',
+      displayName: '',
+      password: '',
+      acceptNotificationEmails: false,
+    },
   });
   const { errors } = form.formState;
   const password = useWatch({ control: form.control, name: 'password' }) ?? '';
@@ -115,6 +121,11 @@ export function RegisterForm({ onRegistered }: { onRegistered: (email: string) =
           }
           error={errors.acceptPrivacy && t('auth.register.acceptPrivacyRequired')}
           {...form.register('acceptPrivacy')}
+        />
+        <Checkbox
+          label={t('privacy.register.notificationEmails')}
+          description={t('privacy.register.notificationEmailsHint')}
+          {...form.register('acceptNotificationEmails')}
         />
         <Button type="submit" loading={registration.isPending} fullWidth>
           {t('auth.register.submit')}

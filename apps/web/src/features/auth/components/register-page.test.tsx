@@ -39,6 +39,7 @@ describe('register page', () => {
       password: 'Sicher!Passwort2',
       acceptTerms: true,
       acceptPrivacy: true,
+      acceptNotificationEmails: false,
       locale: 'de',
     });
     expect(request?.headers.get(CSRF_HEADER)).toBe(TEST_CSRF_TOKEN);
@@ -121,15 +122,37 @@ describe('register page', () => {
     expect(within(rules).getByText('Ein Sonderzeichen')).toHaveTextContent('(erfüllt)');
   });
 
+  it('offers the notification e-mails as an unticked opt-in and sends the choice', async () => {
+    setCsrfCookie(TEST_CSRF_TOKEN);
+    const api = mockApi({
+      'POST /api/v1/auth/register': () =>
+        new Response(JSON.stringify({ status: 'accepted' }), { status: 201 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/registrieren');
+
+    const optIn = screen.getByRole('checkbox', { name: 'E-Mail-Benachrichtigungen erhalten' });
+    expect(optIn).not.toBeChecked();
+    await fillIn(user);
+    await user.click(optIn);
+    await user.click(screen.getByRole('button', { name: 'Konto anlegen' }));
+
+    await screen.findByRole('heading', { name: 'Bitte bestätigen Sie Ihre E-Mail-Adresse' });
+    expect(api.callsTo('POST /api/v1/auth/register')[0]?.body).toMatchObject({
+      acceptNotificationEmails: true,
+    });
+  });
+
   it('links the terms and the privacy policy', () => {
     mockApi();
     renderApp('/registrieren');
 
-    expect(screen.getByRole('link', { name: /Nutzungsbedingungen/ })).toHaveAttribute(
+    const form = screen.getByRole('form', { name: 'Registrieren' });
+    expect(within(form).getByRole('link', { name: /Nutzungsbedingungen/ })).toHaveAttribute(
       'href',
       '/nutzungsbedingungen',
     );
-    expect(screen.getByRole('link', { name: /Datenschutzerklärung/ })).toHaveAttribute(
+    expect(within(form).getByRole('link', { name: /Datenschutzerklärung/ })).toHaveAttribute(
       'href',
       '/datenschutz',
     );

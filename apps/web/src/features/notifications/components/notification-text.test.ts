@@ -49,7 +49,7 @@ describe('notification texts', () => {
         'Neue Nachricht zu „SQL-Joins“',
         `/chats/${nanoId}`,
       ],
-      ['data_export.ready', {}, 'Ihr Datenexport steht zum Herunterladen bereit.', '/konto'],
+      ['data_export.ready', {}, 'Ihr Datenexport steht zum Herunterladen bereit.', '/konto/meine-daten'],
       [
         'moderation.decision',
         { decisionId: nanoId, title: 'SQL-Joins', action: 'archive', statement: 'Ohne Lizenz übernommen.' },

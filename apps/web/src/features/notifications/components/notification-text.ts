@@ -135,7 +135,7 @@ export function describeNotification(notification: AppNotification, t: TFunction
         href: chatId ? paths.chat.getHref(chatId) : nanoHref(nanoId),
       };
     case 'data_export.ready':
-      return { text: t('notifications.dataExportReady'), href: paths.account.getHref() };
+      return { text: t('notifications.dataExportReady'), href: paths.account.getHref('meine-daten') };
     case 'moderation.decision':
       return {
         text: title
