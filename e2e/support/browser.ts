@@ -40,6 +40,9 @@ const GUEST_SESSION_PROBES: ExpectedHttpError[] = [
   { path: '/api/v1/auth/refresh', status: 401 },
 ];
 
+/** The test servers listen on loopback; a request anywhere else is a third-party request. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
 
 function isExpectedHttpError(message: ConsoleMessage, expected: ExpectedHttpError[]): boolean {
@@ -54,7 +57,8 @@ function isExpectedHttpError(message: ConsoleMessage, expected: ExpectedHttpErro
 
 /**
  * Collects what must never happen on a page: console errors (CSP violations are reported
- * there too, as "Refused to …"), uncaught exceptions and `securitypolicyviolation` events.
+ * there too, as "Refused to …"), uncaught exceptions, `securitypolicyviolation` events and
+ * requests to any host but the test server (third-party requests).
  * HTTP error answers count too, except the guest-session probes and those listed in
  * `expectedHttpErrors`. Call before the first navigation; read `problems` at the end of the test.
  */
@@ -73,6 +77,13 @@ export async function watchForPageProblems(
     }
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  // No third-party requests (SPEC §4.7): fonts, scripts and images all come from the app's own server.
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !LOCAL_HOSTS.has(url.hostname)) {
+      problems.push(`third-party request: ${request.method()} ${url.origin}${url.pathname}`);
+    }
+  });
   await page.exposeFunction('__reportCspViolation', (description: string) =>
     problems.push(`CSP violation: ${description}`),
   );

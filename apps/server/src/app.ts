@@ -27,7 +27,7 @@ import { listsModule } from './modules/lists/lists.module.ts';
 import { moderationModule } from './modules/moderation/moderation.module.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
-import { createNotificationService } from './modules/notifications/notifications.service.ts';
+import { createLiveNotificationService } from './modules/notifications/notifications.service.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import type { RealtimeTimings } from './modules/realtime/realtime.constants.ts';
 import { createRealtimeHub } from './modules/realtime/realtime.hub.ts';
@@ -132,13 +132,10 @@ export async function buildApp({
 
   app.addHook('onClose', () => realtime.close());
   await app.register(realtimeRoutes, { gateway: realtime, allowedOrigins: config.allowedOrigins });
-  const notifications = createNotificationService({
-    db: platform.database.db,
-    clock: platform.clock,
-    // The bell updates live; a notification made inside a caller's transaction may arrive a moment early.
-    onCreated: (userId, notification) =>
-      realtime.publishToUser(userId, { type: 'notification.created', notification }),
-  });
+  const notifications = createLiveNotificationService(
+    { db: platform.database.db, clock: platform.clock },
+    realtime,
+  );
   await app.register(notificationRoutes, { notifications });
   const catalog: CatalogDeps = {
     db: platform.database.db,

@@ -134,6 +134,7 @@ export const RETENTION_JOBS = [
   'inactive_accounts',
   'data_exports',
   'unverified_accounts',
+  'mail_outbox',
 ] as const;
 export const retentionJobSchema = z.enum(RETENTION_JOBS);
 export type RetentionJob = z.infer<typeof retentionJobSchema>;

@@ -37,6 +37,8 @@ export const RETENTION = {
   inactiveGraceDays: 30,
   /** Accounts that never verified their email are deleted after this many days. */
   unverifiedAccountDays: 7,
+  /** Copies of sent mails in the embedded mailer's outbox (no SMTP configured) are kept this long. */
+  mailOutboxDays: 30,
 } as const;
 
 /** The display name an erased account shows wherever its content stays. */

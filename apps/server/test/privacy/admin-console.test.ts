@@ -233,8 +233,43 @@ describe(`admin DSGVO console (${testDatabaseKind})`, () => {
       before: { status: 'open' },
       after: { status: 'completed' },
       noteChanged: true,
+      erasureStopped: false,
     });
     expect((await admin.client.patch(`${REQUESTS}/${uuidv7()}`, { note: 'x' })).statusCode).toBe(404);
+  });
+
+  it('closing a self-service erasure request unanswered stops the erasure and restores the account', async () => {
+    const person = await signedIn(t, 'consumer');
+    const requested = await person.client.post('/api/v1/me/erasure', {
+      password: person.user.password,
+      nanos: 'keep_anonymised',
+    });
+    expect(requested.statusCode, requested.body).toBe(202);
+    const [request] = await listed(`&type=erasure&userId=${person.user.id}`);
+    expect(request).toMatchObject({ channel: 'self_service', status: 'in_progress' });
+
+    const cancelled = await admin.client.patch(`${REQUESTS}/${request?.id}`, {
+      status: 'cancelled',
+      note: 'Per Brief zurückgezogen',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const [event] = await auditRows(t, { action: 'privacy.request_updated', targetId: request?.id });
+    expect(event?.details).toMatchObject({ erasureStopped: true });
+    const account = await t.platform.database.db
+      .selectFrom('users')
+      .select('status')
+      .where('id', '=', person.user.id)
+      .executeTakeFirstOrThrow();
+    expect(account.status).toBe('active');
+    // The scheduled job no longer erases it.
+    t.clock.advance((PRIVACY_LIMITS.erasureCancelDays + 1) * DAY_MS);
+    await t.platform.jobs.runDue();
+    await adminClient();
+    const login = await freshClient(t).post('/api/v1/auth/login', {
+      login: person.user.username,
+      password: person.user.password,
+    });
+    expect(login.statusCode, login.body).toBe(200);
   });
 
   it('runs an export for the user: the request is in progress, the file goes to the user only', async () => {

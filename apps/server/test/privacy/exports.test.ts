@@ -96,6 +96,16 @@ describe(`data export (${testDatabaseKind})`, () => {
       .executeTakeFirstOrThrow();
     expect(request).toMatchObject({ type: 'export', channel: 'self_service', status: 'in_progress' });
 
+    // A profile picture: exported as the stored image.
+    const avatar = Buffer.from('RIFF-avatar-image-bytes');
+    const avatarKey = `avatars/${seed.user.user.id}/test.webp`;
+    await t.platform.storage.put(avatarKey, avatar, { contentType: 'image/webp' });
+    await t.platform.database.db
+      .updateTable('user_profiles')
+      .set({ avatar_key: avatarKey, avatar_updated_at: t.clock.now() })
+      .where('user_id', '=', seed.user.user.id)
+      .execute();
+
     const expected = await expectedValues(t, seed);
     await t.platform.jobs.runDue();
 
@@ -121,6 +131,7 @@ describe(`data export (${testDatabaseKind})`, () => {
     );
     expect(res.rawPayload.length).toBe(listed.sizeBytes);
     files = await unzip(res.rawPayload);
+    expect(files.get('avatar.webp')?.equals(avatar)).toBe(true);
 
     // Every file of the issue is there and parses.
     for (const file of Object.values(EXPORT_FILES)) {
@@ -243,8 +254,12 @@ describe(`data export (${testDatabaseKind})`, () => {
       .where('type', '=', 'data_export.ready')
       .executeTakeFirstOrThrow();
     expect(notification.payload).toMatchObject({ exportId });
-    // By email by default, and without the notification-email opt-in (the user asked for it; the
-    // seeded user never gave that consent).
+    // By email by default, and without the notification-email opt-in (the user asked for it).
+    const withdrawn = await seed.user.client.post('/api/v1/me/consents', {
+      type: 'notification_email',
+      given: false,
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     const settings = await seed.user.client.get('/api/v1/me/notification-settings');
     expect(settings.json().items.find((i: { type: string }) => i.type === 'data_export.ready')).toMatchObject(
       {

@@ -113,12 +113,20 @@ describe(`legal documents (${testDatabaseKind})`, () => {
       items: Array<Record<string, unknown>>;
     }>();
     expect(history.items.map((item) => item.version)).toEqual([2, 1]);
+    // The publishing admin has accepted it; everyone else is asked.
+    expect((await admin.client.get('/api/v1/auth/me')).json().pendingLegal).toEqual([]);
     expect(history.items[0]).not.toHaveProperty('body');
 
     const audit = await auditRows(t, { action: 'legal.published' });
+    const stored = await t.platform.database.db
+      .selectFrom('legal_documents')
+      .select('id')
+      .where('kind', '=', 'privacy')
+      .where('version', '=', 2)
+      .executeTakeFirstOrThrow();
     expect(audit.at(-1)).toMatchObject({
       actorId: admin.user.id,
-      targetId: res.json().id ?? expect.anything(),
+      targetId: stored.id,
       details: { kind: 'privacy', version: 2, requiresAcceptance: true },
     });
   });

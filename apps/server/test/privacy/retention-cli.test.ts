@@ -74,6 +74,7 @@ describe(`cli retention (${testDatabaseKind})`, () => {
       'inactive_accounts',
       'data_exports',
       'unverified_accounts',
+      'mail_outbox',
     ]);
 
     const real = await cli(['retention'], env);

@@ -318,6 +318,39 @@ describe(`retention: unverified accounts and the daily job (${testDatabaseKind})
     expect(step(again, 'unverified_accounts').affected).toBe(0);
   });
 
+  it('deletes the embedded outbox’s copies of mails after 30 days', async () => {
+    const db = t.platform.database.db;
+    const now = t.clock.now();
+    const mail = (id: string, daysOld: number) => ({
+      id,
+      to_address: `${id}@example.org`,
+      subject: 'Betreff',
+      text_body: 'Text',
+      html_body: null,
+      created_at: new Date(now.getTime() - daysOld * DAY_MS),
+    });
+    const old = '0190b5a0-0000-7000-8000-00000000a001';
+    const recent = '0190b5a0-0000-7000-8000-00000000a002';
+    await db
+      .insertInto('mail_outbox')
+      .values([mail(old, RETENTION.mailOutboxDays + 1), mail(recent, RETENTION.mailOutboxDays - 1)])
+      .execute();
+    const remaining = async () =>
+      (await db.selectFrom('mail_outbox').select('id').where('id', 'in', [old, recent]).execute()).map((r) => r.id);
+
+    const dry = await runRetention(depsOf(t), { dryRun: true, jobs: ['mail_outbox'] });
+    expect(step(dry, 'mail_outbox').affected).toBeGreaterThanOrEqual(1);
+    expect(await remaining()).toEqual(expect.arrayContaining([old, recent]));
+
+    const real = await runRetention(depsOf(t), { dryRun: false, jobs: ['mail_outbox'] });
+    expect(step(real, 'mail_outbox').affected).toBeGreaterThanOrEqual(1);
+    expect(await remaining()).toEqual([recent]);
+    expect(await auditRows(t, { action: 'retention.mail_outbox' })).toHaveLength(1);
+
+    const again = await runRetention(depsOf(t), { dryRun: false, jobs: ['mail_outbox'] });
+    expect(step(again, 'mail_outbox').affected).toBe(0);
+  });
+
   it('runs every step daily as a job, and reports all of them', async () => {
     await scheduleRetentionJobs(t.platform);
     const schedule = await t.platform.database.db
@@ -335,6 +368,7 @@ describe(`retention: unverified accounts and the daily job (${testDatabaseKind})
       'inactive_accounts',
       'data_exports',
       'unverified_accounts',
+      'mail_outbox',
     ]);
   });
 });

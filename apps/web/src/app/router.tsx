@@ -45,6 +45,7 @@ import {
 import { EditNanoPage, NewNanoPage } from '../features/nanos/components/nano-editor-page.tsx';
 import { NanoVersionsPage } from '../features/nanos/components/nano-versions-page.tsx';
 import { NotificationsPage } from '../features/notifications/components/notifications-page.tsx';
+import { AccountClosedPage } from '../features/privacy/components/account-closed-page.tsx';
 import { ErasureCancelPage } from '../features/privacy/components/erasure-cancel-page.tsx';
 import { DataInventoryPage } from '../features/privacy-admin/components/data-inventory-page.tsx';
 import { LegalEditorPage } from '../features/privacy-admin/components/legal-editor-page.tsx';
@@ -152,6 +153,7 @@ export const routes: RouteObject[] = [
           page(paths.terms.path, <TermsPage />),
           page(paths.imprint.path, <ImprintPage />),
           page(paths.erasureCancel.path, <ErasureCancelPage />),
+          page(paths.accountClosed.path, <AccountClosedPage />),
           page(
             paths.transparency.path,
             <Suspense fallback={<PageLoader />}>

@@ -108,6 +108,8 @@ export const paths = {
   legalAcceptance: { path: '/zustimmung', getHref: () => '/zustimmung' },
   /** Linked from the erasure confirmation email with `?token=`; works without signing in. */
   erasureCancel: { path: '/loeschung-abbrechen', getHref: () => '/loeschung-abbrechen' },
+  /** After requesting erasure or restriction on "Meine Daten": signed out, what happens now. */
+  accountClosed: { path: '/konto-geschlossen', getHref: () => '/konto-geschlossen' },
   /** The chat inbox; `?archiv=1` shows archived sessions. */
   chats: { path: '/chats', getHref: (archived = false) => (archived ? '/chats?archiv=1' : '/chats') },
   /** One conversation. */

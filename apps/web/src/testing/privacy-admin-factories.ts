@@ -44,6 +44,7 @@ export function createRetentionReport(overrides: Partial<RetentionReport> = {}):
       { job: 'inactive_accounts', affected: 3, details: { warned: 2, anonymised: 1 } },
       { job: 'data_exports', affected: 1, details: {} },
       { job: 'unverified_accounts', affected: 4, details: {} },
+      { job: 'mail_outbox', affected: 0, details: {} },
     ],
     ...overrides,
   };

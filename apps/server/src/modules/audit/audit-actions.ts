@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'retention.inactive_accounts',
   'retention.data_exports',
   'retention.unverified_accounts',
+  'retention.mail_outbox',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

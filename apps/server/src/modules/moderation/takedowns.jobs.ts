@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config.ts';
 import type { Platform } from '../../platform/index.ts';
 import { createAuditService } from '../audit/audit.service.ts';
-import { createNotificationService } from '../notifications/notifications.service.ts';
+import { createLiveNotificationService } from '../notifications/notifications.service.ts';
 import type { RealtimeHub } from '../realtime/realtime.types.ts';
 import { renderComplainantMail } from './takedowns.emails.ts';
 import {
@@ -56,16 +56,7 @@ export function registerTakedownJobs(
     mailer: platform.mailer,
     jobs: platform.jobs,
     audit: createAuditService({ db, clock: platform.clock }),
-    notifications: createNotificationService({
-      db,
-      clock: platform.clock,
-      ...(realtime
-        ? {
-            onCreated: (userId, notification) =>
-              realtime.publishToUser(userId, { type: 'notification.created', notification }),
-          }
-        : {}),
-    }),
+    notifications: createLiveNotificationService({ db, clock: platform.clock }, realtime),
     publicUrl: config.publicUrl,
   };
   platform.jobs.register(

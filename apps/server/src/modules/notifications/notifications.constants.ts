@@ -28,6 +28,12 @@ export const MANDATORY_EMAIL_TYPES: ReadonlySet<NotificationType> = new Set([
   'takedown.notice',
 ]);
 
+/**
+ * Types that answer the user's own request (their data export, Art. 15): mailed without the
+ * notification-email consent, which covers only unrequested notifications; still switchable.
+ */
+export const REQUESTED_EMAIL_TYPES: ReadonlySet<NotificationType> = new Set(['data_export.ready']);
+
 /** At most one email per user and type in this window; later notifications wait for the next one. */
 export const EMAIL_BATCH_WINDOW_MS = NOTIFICATION_LIMITS.emailBatchMinutes * 60_000;
 

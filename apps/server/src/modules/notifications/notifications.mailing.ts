@@ -11,6 +11,7 @@ import {
   EMAIL_PENDING_MAX,
   FLUSH_GROUPS_MAX,
   MANDATORY_EMAIL_TYPES,
+  REQUESTED_EMAIL_TYPES,
   SEND_EMAIL_JOB,
 } from './notifications.constants.ts';
 import { renderNotificationMail } from './notifications.emails.ts';
@@ -84,9 +85,10 @@ export async function sendEmailBatch(
     MANDATORY_EMAIL_TYPES.has(type as NotificationType),
   );
   const channel = effectiveChannel(type, await repo.chosenChannel(deps.db, userId, type));
-  // Mandatory emails (legal notices, a requested export) need no consent; all others are opt-in (SPEC §4.7).
+  // Mandatory emails (legal notices) and requested ones (an export) need no consent; all others are opt-in (SPEC §4.7).
   const consented =
     MANDATORY_EMAIL_TYPES.has(type as NotificationType) ||
+    REQUESTED_EMAIL_TYPES.has(type as NotificationType) ||
     (await hasConsent(deps.db, userId, 'notification_email'));
   const unread = rows.filter((row) => row.read_at === null);
   const read = rows.filter((row) => row.read_at !== null).map((row) => row.id);

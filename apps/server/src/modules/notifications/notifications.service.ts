@@ -9,6 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { RealtimeHub } from '../realtime/realtime.types.ts';
 import {
   MANDATORY_EMAIL_TYPES,
   NOTIFICATION_DEFAULT_CHANNELS,
@@ -107,6 +108,26 @@ export interface NotificationServiceDeps {
    * stored either way and the centre shows it on the next fetch.
    */
   onCreated?: (userId: string, notification: CreatedNotification) => void | Promise<void>;
+}
+
+/**
+ * The notification centre of a process: with a real-time hub (a serving process) each new
+ * notification also reaches the user's open tabs (`notification.created`, the bell updates live; one
+ * made inside a caller's transaction may arrive a moment early); a separate worker passes none.
+ */
+export function createLiveNotificationService(
+  deps: Pick<NotificationServiceDeps, 'db' | 'clock'>,
+  realtime?: Pick<RealtimeHub, 'publishToUser'>,
+): NotificationService {
+  return createNotificationService({
+    ...deps,
+    ...(realtime
+      ? {
+          onCreated: (userId, notification) =>
+            realtime.publishToUser(userId, { type: 'notification.created', notification }),
+        }
+      : {}),
+  });
 }
 
 /** Creates the notification centre: notifications, their settings and the marks for batched emails. */

@@ -1,5 +1,7 @@
 import { type ErasureRequest as ErasureRequestBody, PRIVACY_LIMITS } from '@nano/contracts';
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { lockAccount, lockActiveAdmins } from '../identity/admin-users.repository.ts';
@@ -107,6 +109,46 @@ export async function requestErasure(
  * the erasure and its request are cancelled, audited and confirmed by email. An unknown token is
  * 404 `erasure_token_unknown`; a used one or one past the scheduled time 410 `erasure_cancel_expired`.
  */
+/** Gives a deactivated account its previous status back and marks its erasure cancelled. */
+async function restoreAccount(
+  trx: Transaction<Database>,
+  erasure: { id: string; user_id: string; previous_status: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ status: erasure.previous_status as 'active', updated_at: now })
+    .where('id', '=', erasure.user_id)
+    .where('status', '=', 'deactivated')
+    .execute();
+  await trx.updateTable('account_erasures').set({ cancelled_at: now }).where('id', '=', erasure.id).execute();
+}
+
+/**
+ * An admin closes a self-service erasure request without running it (cancelled or rejected, e.g.
+ * the person withdrew it by letter): the pending erasure stops and the account is restored, in the
+ * admin's transaction. Returns the user's id, or null if nothing was pending.
+ */
+export async function stopPendingErasure(
+  trx: Transaction<Database>,
+  requestId: string,
+  now: Date,
+): Promise<string | null> {
+  const erasure = await trx
+    .selectFrom('account_erasures')
+    .select(['id', 'user_id', 'previous_status'])
+    .where('request_id', '=', requestId)
+    .where('cancelled_at', 'is', null)
+    .where('completed_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!erasure) {
+    return null;
+  }
+  await restoreAccount(trx, erasure, now);
+  return erasure.user_id;
+}
+
 export async function cancelErasure(
   deps: Pick<ErasureRequestDeps, 'db' | 'clock' | 'audit' | 'mailer'>,
   token: string,
@@ -126,17 +168,7 @@ export async function cancelErasure(
     if (erasure.cancelled_at || erasure.completed_at || erasure.scheduled_for <= now) {
       throw new AppError('erasure_cancel_expired');
     }
-    await trx
-      .updateTable('users')
-      .set({ status: erasure.previous_status as 'active', updated_at: now })
-      .where('id', '=', erasure.user_id)
-      .where('status', '=', 'deactivated')
-      .execute();
-    await trx
-      .updateTable('account_erasures')
-      .set({ cancelled_at: now })
-      .where('id', '=', erasure.id)
-      .execute();
+    await restoreAccount(trx, erasure, now);
     if (erasure.request_id) {
       await setPrivacyRequestStatus(trx, erasure.request_id, 'cancelled', now);
     }

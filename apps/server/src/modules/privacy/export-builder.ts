@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import type { ObjectStorage } from '../../platform/storage.ts';
 import { auditCsvRows } from '../audit/audit-export.ts';
 import type { SecretBox } from '../identity/crypto/secret-box.ts';
-import { collectChats, collectDocuments, collectNanoFiles } from './export-collectors.ts';
+import { collectChats, collectDocuments, collectStoredFiles } from './export-collectors.ts';
 import { exportReadme } from './export-readme.ts';
 import { EXPORT_FILES } from './personal-data.registry.ts';
 
@@ -32,14 +32,14 @@ function json(value: unknown): Buffer {
 }
 
 /**
- * Builds the user's export ZIP and streams it to storage under `key` (the Nano files are read
- * from storage one after the other while the ZIP is written). Returns the stored size.
+ * Builds the user's export ZIP and streams it to storage under `key` (the avatar and the Nano
+ * files are read from storage one after the other while the ZIP is written). Returns the stored size.
  */
 export async function buildExportZip(input: BuildExportInput): Promise<{ size: number }> {
   const { db, userId, locale, now } = input;
   const documents = await collectDocuments(db, input.secretBox, userId);
   const chats = await collectChats(db, userId, locale);
-  const nanoFiles = await collectNanoFiles(db, userId);
+  const storedFiles = await collectStoredFiles(db, userId);
 
   const zip = new ZipFile();
   const options = { mtime: now };
@@ -66,7 +66,7 @@ export async function buildExportZip(input: BuildExportInput): Promise<{ size: n
   for (const chat of chats) {
     zip.addBuffer(json(chat.content), chat.path, options);
   }
-  for (const file of nanoFiles) {
+  for (const file of storedFiles) {
     // A file already purged (retention) cannot be exported; nanos.json still lists its version.
     if (!(await input.storage.head(file.objectKey))) {
       continue;

@@ -275,8 +275,27 @@ export interface NanoFile {
   objectKey: string;
 }
 
+/** The profile picture as stored (`avatar.webp`), if the user has one. */
+async function collectAvatar(db: Kysely<Database>, userId: string): Promise<NanoFile[]> {
+  const profile = await db
+    .selectFrom('user_profiles')
+    .select('avatar_key')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!profile?.avatar_key) {
+    return [];
+  }
+  const extension = /\.([a-z0-9]+)$/.exec(profile.avatar_key)?.[1] ?? 'bin';
+  return [{ path: `avatar.${extension}`, objectKey: profile.avatar_key }];
+}
+
+/** The stored files of the user: the profile picture and the original ZIP of every version they uploaded. */
+export async function collectStoredFiles(db: Kysely<Database>, userId: string): Promise<NanoFile[]> {
+  return [...(await collectAvatar(db, userId)), ...(await collectNanoFiles(db, userId))];
+}
+
 /** The original ZIP of every version the user uploaded. */
-export async function collectNanoFiles(db: Kysely<Database>, userId: string): Promise<NanoFile[]> {
+async function collectNanoFiles(db: Kysely<Database>, userId: string): Promise<NanoFile[]> {
   const rows = await db
     .selectFrom('nano_versions as v')
     .innerJoin('nanos as n', 'n.id', 'v.nano_id')

@@ -4,8 +4,8 @@ import { EXPORT_FILES, type ExportFile } from './personal-data.registry.ts';
 /** What each file of the export holds, in both languages (README.txt lists them in this order). */
 const FILE_TEXTS: Record<ExportFile, { de: string; en: string }> = {
   [EXPORT_FILES.profile]: {
-    de: 'Ihr Konto (E-Mail, Benutzername, Anzeigename, Rolle, Sprache, Anmelde- und Sicherheitsdaten ohne Passwort) und Ihr Profil (Bio, Firma, Position, Website, Telefonnummer im Klartext, Interessen, Anbieter-Verifizierung, ausstehende E-Mail-Änderung).',
-    en: 'Your account (email, username, display name, role, language, sign-in and security data without the password) and your profile (bio, company, job title, website, phone number in plain text, interests, provider verification, a pending email change).',
+    de: 'Ihr Konto (E-Mail, Benutzername, Anzeigename, Rolle, Sprache, Anmelde- und Sicherheitsdaten ohne Passwort) und Ihr Profil (Bio, Firma, Position, Website, Telefonnummer im Klartext, Interessen, Anbieter-Verifizierung, ausstehende E-Mail-Änderung). Ihr Profilbild liegt, falls vorhanden, daneben als avatar.webp.',
+    en: 'Your account (email, username, display name, role, language, sign-in and security data without the password) and your profile (bio, company, job title, website, phone number in plain text, interests, provider verification, a pending email change). Your profile picture, if any, is next to it as avatar.webp.',
   },
   [EXPORT_FILES.consents]: {
     de: 'Jede Einwilligung, die Sie gegeben oder widerrufen haben (Nutzungsbedingungen, Datenschutzerklärung, Werbung, E-Mail-Benachrichtigungen), mit Textversion, Quelle und Zeitpunkt.',

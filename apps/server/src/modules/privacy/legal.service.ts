@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import type { AdminActor } from '../admin/admin-request.ts';
+import { insertConsentRecords } from './consents.repository.ts';
 import * as repo from './legal.repository.ts';
 import type { PrivacyDeps } from './privacy.deps.ts';
 
@@ -50,7 +51,8 @@ export async function legalVersions(
 /**
  * Publishes version n+1 of a document (admins). Publishing is serialised per kind, so two
  * admins publishing at once get consecutive numbers (the unique (kind, version) backs this up).
- * A version that requires acceptance makes every user accept it at their next visit.
+ * A version that requires acceptance makes every user accept it at their next visit (except the
+ * publishing admin, recorded as having accepted it).
  */
 export async function publishLegalDocument(
   deps: Pick<PrivacyDeps, 'db' | 'clock' | 'audit'>,
@@ -76,6 +78,14 @@ export async function publishLegalDocument(
       publishedAt: now,
       publishedBy: actor.userId,
     });
+    if (requiresAcceptance && kind !== 'imprint') {
+      // The admin who publishes it has read and accepted it: they are not asked again.
+      await insertConsentRecords(
+        trx,
+        [{ userId: actor.userId, type: kind, textVersion: version, given: true, source: 'admin' }],
+        now,
+      );
+    }
     await deps.audit.record(
       {
         actorId: actor.userId,

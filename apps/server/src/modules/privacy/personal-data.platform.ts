@@ -199,7 +199,7 @@ export const PLATFORM_TABLES: Record<string, TableEntry> = {
   // ---- platform ----
   /**
    * The embedded mailer's outbox (development and single-machine setups; production sends via
-   * SMTP and stores nothing). No retention job purges it yet (reported to the lead).
+   * SMTP and stores nothing). The retention job deletes its mails after RETENTION.mailOutboxDays.
    */
   mail_outbox: {
     subject: null,

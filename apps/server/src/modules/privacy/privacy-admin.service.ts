@@ -12,6 +12,7 @@ import { AppError, errors } from '../../errors.ts';
 import type { AdminActor } from '../admin/admin-request.ts';
 import { dataInventory } from './data-inventory.ts';
 import { eraseAccount } from './erasure.service.ts';
+import { stopPendingErasure } from './erasure-request.service.ts';
 import { exportForUser } from './exports.service.ts';
 import type { PrivacyDeps } from './privacy.deps.ts';
 import {
@@ -191,6 +192,11 @@ export async function updateRequest(
     if (statusChanged && input.status) {
       await setPrivacyRequestStatus(trx, id, input.status, now);
     }
+    // Closing a self-service erasure request unanswered stops its scheduled erasure.
+    const erasureStopped =
+      current.type === 'erasure' &&
+      (input.status === 'cancelled' || input.status === 'rejected') &&
+      (await stopPendingErasure(trx, id, now)) !== null;
     await deps.audit.record(
       {
         actorId: actor.userId,
@@ -202,6 +208,7 @@ export async function updateRequest(
           before: { status: current.status },
           after: { status: input.status ?? current.status },
           noteChanged,
+          erasureStopped,
         },
         ip: actor.ip,
         userAgent: actor.userAgent,

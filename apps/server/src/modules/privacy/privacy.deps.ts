@@ -4,7 +4,7 @@ import { createAuditService } from '../audit/audit.service.ts';
 import type { SecretBox } from '../identity/crypto/secret-box.ts';
 import { createFieldSecretBox } from '../identity/identity.module.ts';
 import type { ModuleDeps } from '../module-deps.ts';
-import { createNotificationService } from '../notifications/notifications.service.ts';
+import { createLiveNotificationService } from '../notifications/notifications.service.ts';
 import type { RealtimeHub } from '../realtime/realtime.types.ts';
 
 /**
@@ -30,16 +30,7 @@ export function privacyDepsFromPlatform(
     jobs: platform.jobs,
     mailer: platform.mailer,
     audit: createAuditService({ db, clock: platform.clock }),
-    notifications: createNotificationService({
-      db,
-      clock: platform.clock,
-      ...(realtime
-        ? {
-            onCreated: (userId, notification) =>
-              realtime.publishToUser(userId, { type: 'notification.created', notification }),
-          }
-        : {}),
-    }),
+    notifications: createLiveNotificationService({ db, clock: platform.clock }, realtime),
     publicUrl: config.publicUrl,
     secret: config.sessionSecret,
   };

@@ -1,15 +1,22 @@
-import { RETENTION_JOBS, type RetentionJob, type RetentionReport } from '@nano/contracts';
+import { RETENTION, RETENTION_JOBS, type RetentionJob, type RetentionReport } from '@nano/contracts';
+import { purgeOutbox } from '../../platform/mail/outbox-mailer.ts';
 import { expireDataExports } from './exports.service.ts';
 import type { PrivacyDeps } from './privacy.deps.ts';
 import { deleteUnverifiedAccounts, handleInactiveAccounts } from './retention-accounts.ts';
 import { purgeOldAuditEvents } from './retention-audit.ts';
 import { purgeArchivedNanos } from './retention-nanos.ts';
-import type { RetentionStep, RetentionSteps } from './retention-steps.ts';
+import { daysBefore, type RetentionStep, type RetentionSteps } from './retention-steps.ts';
 
 /** Exports past their 7 days: the export service deletes the file and marks the row expired. */
 const expireExports: RetentionStep = async ({ deps, dryRun }) => {
   const expired = await expireDataExports(deps, { dryRun });
   return { affected: expired, details: { expired } };
+};
+
+/** The embedded mailer's copies of sent mails (addresses and texts) after 30 days. */
+const purgeMailOutbox: RetentionStep = async ({ deps, now, dryRun }) => {
+  const deleted = await purgeOutbox(deps.db, daysBefore(now, RETENTION.mailOutboxDays), { dryRun });
+  return { affected: deleted, details: { deleted } };
 };
 
 /**
@@ -22,6 +29,7 @@ export const RETENTION_STEPS: RetentionSteps = {
   inactive_accounts: handleInactiveAccounts,
   data_exports: expireExports,
   unverified_accounts: deleteUnverifiedAccounts,
+  mail_outbox: purgeMailOutbox,
 };
 
 /** Options of {@link runRetention}. */

@@ -40,6 +40,27 @@ export function createOutboxMailer(db: Kysely<Database>): Mailer {
   };
 }
 
+/**
+ * Deletes the outbox mails written before `cutoff` (privacy retention: they hold addresses and
+ * texts); in a dry run only counts them. Returns the number of mails.
+ */
+export async function purgeOutbox(
+  db: Kysely<Database>,
+  cutoff: Date,
+  options: { dryRun: boolean },
+): Promise<number> {
+  if (options.dryRun) {
+    const row = await db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('created_at', '<', cutoff)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+  const result = await db.deleteFrom('mail_outbox').where('created_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The newest `limit` mails of the outbox, newest first, for the `/dev/mail` page. */
 export async function listOutbox(db: Kysely<Database>, limit: number): Promise<OutboxMail[]> {
   const rows = await db

@@ -1,9 +1,4 @@
 import { CHAT_LIMITS } from '@nano/contracts';
-import {
-  ACCESS_TOKEN_TTL_MS,
-  REFRESH_TOKEN_TTL_MS,
-  TWO_FACTOR_PENDING_TTL_MS,
-} from '../../identity/identity.constants.ts';
 
 /**
  * The operator's details in the first versions of the legal documents: sample data that the
@@ -27,10 +22,7 @@ export const LEGAL_PLACEHOLDERS = {
   },
 } as const;
 
-/** Cookie and chat periods as the documents state them, from the constants the code uses. */
+/** Periods as the documents state them, from the constants the code uses (cookies: web storage notice). */
 export const LEGAL_PERIODS = {
-  accessMinutes: ACCESS_TOKEN_TTL_MS / 60_000,
-  refreshDays: REFRESH_TOKEN_TTL_MS / (24 * 60 * 60_000),
-  twoFactorMinutes: TWO_FACTOR_PENDING_TTL_MS / 60_000,
   chatArchiveDays: CHAT_LIMITS.archiveAfterDays,
 } as const;

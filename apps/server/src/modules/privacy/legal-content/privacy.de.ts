@@ -50,9 +50,9 @@ Eine Übermittlung in Länder außerhalb der EU bzw. des EWR findet nicht statt.
 - **Nicht bestätigte Konten:** werden nach ${RETENTION.unverifiedAccountDays} Tagen gelöscht, wenn die E-Mail-Adresse nicht bestätigt wurde.
 - **Archivierte Nanos:** werden ${RETENTION.archivedNanoYears} Jahre nach der Archivierung samt Dateien endgültig gelöscht.
 - **Chats:** werden nach ${T.chatArchiveDays} Tagen ohne neue Nachricht archiviert und bleiben für beide Seiten lesbar, bis ein Konto gelöscht wird; dann bleiben die Nachrichten für das Gegenüber ohne Namen der Verfasserin bzw. des Verfassers erhalten.
-- **Datenexporte:** werden ${PRIVACY_LIMITS.exportValidDays} Tage nach ihrer Erstellung gelöscht.
+- **Datenexporte:** werden ${PRIVACY_LIMITS.exportValidDays} Tage, nachdem sie fertig erstellt sind, gelöscht.
 - **Audit-Log:** Einträge werden nach ${RETENTION.auditEventYears} Jahren gelöscht (Nachweispflichten); IP-Adressen speichern wir nur gekürzt.
-- **Einwilligungen:** Nachweise über erteilte und widerrufene Einwilligungen bewahren wir auf, solange das Konto besteht.
+- **Einwilligungen:** Nachweise über erteilte und widerrufene Einwilligungen bewahren wir auch nach der Löschung des Kontos auf, weil wir sie nachweisen müssen (Art. 7 Abs. 1, Art. 5 Abs. 2 DSGVO); sie sind dann nur noch mit einer Kennung ohne Namen oder E-Mail-Adresse verbunden.
 
 ## 6. Ihre Rechte
 
@@ -74,15 +74,7 @@ Sie können sich bei einer Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSG
 
 ## 8. Cookies und lokale Speicherung
 
-Wir verwenden ausschließlich technisch notwendige Cookies und Speichereinträge:
-
-| Name | Art | Zweck | Dauer |
-| --- | --- | --- | --- |
-| nm_access | Cookie | hält Sie angemeldet | ${T.accessMinutes} Minuten |
-| nm_refresh | Cookie | erneuert die Anmeldung | bis zu ${T.refreshDays} Tage |
-| nm_2fa | Cookie | Zwischenschritt der Zwei-Faktor-Anmeldung | ${T.twoFactorMinutes} Minuten |
-| nm_csrf | Cookie | Schutz vor untergeschobenen Anfragen (CSRF) | Sitzung |
-| nano.language | lokaler Speicher | merkt sich Ihre Sprache | bis Sie ihn löschen |
+Wir verwenden ausschließlich technisch notwendige Cookies und Speichereinträge. Welche das sind, wozu sie dienen und wie lange sie bestehen, listet der Abschnitt „Cookies und lokale Speicherung“ am Ende dieser Seite; er wird mit der Anwendung selbst gepflegt und ist daher immer aktuell.
 
 Diese Einträge sind für den von Ihnen gewünschten Dienst unbedingt erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG); eine Einwilligung ist dafür nicht nötig, deshalb zeigen wir kein Cookie-Banner. Analyse- oder Werbe-Cookies setzen wir nicht.
 

@@ -50,9 +50,9 @@ No data is transferred to countries outside the EU or the EEA. The website loads
 - **Unconfirmed accounts:** are deleted after ${RETENTION.unverifiedAccountDays} days if the email address was not confirmed.
 - **Archived Nanos:** are deleted for good, files included, ${RETENTION.archivedNanoYears} years after they were archived.
 - **Chats:** are archived after ${T.chatArchiveDays} days without a new message and stay readable for both sides until an account is deleted; the messages then stay for the other party without the author’s name.
-- **Data exports:** are deleted ${PRIVACY_LIMITS.exportValidDays} days after they were created.
+- **Data exports:** are deleted ${PRIVACY_LIMITS.exportValidDays} days after they are ready.
 - **Audit log:** entries are deleted after ${RETENTION.auditEventYears} years (accountability duties); IP addresses are stored shortened only.
-- **Consents:** records of consents given and withdrawn are kept as long as the account exists.
+- **Consents:** records of consents given and withdrawn are kept even after the account is deleted, because we must be able to prove them (Art. 7(1), Art. 5(2) GDPR); they are then linked only to an identifier without name or email address.
 
 ## 6. Your rights
 
@@ -74,15 +74,7 @@ You may lodge a complaint with a data protection supervisory authority (Art. 77 
 
 ## 8. Cookies and local storage
 
-We use strictly necessary cookies and storage entries only:
-
-| Name | Kind | Purpose | Duration |
-| --- | --- | --- | --- |
-| nm_access | cookie | keeps you signed in | ${T.accessMinutes} minutes |
-| nm_refresh | cookie | renews the sign-in | up to ${T.refreshDays} days |
-| nm_2fa | cookie | intermediate step of two-factor sign-in | ${T.twoFactorMinutes} minutes |
-| nm_csrf | cookie | protection against forged requests (CSRF) | session |
-| nano.language | local storage | remembers your language | until you delete it |
+We use strictly necessary cookies and storage entries only. Which ones, what for and for how long is listed in the section “Cookies and local storage” at the end of this page; it is maintained with the application itself and therefore always current.
 
 These entries are strictly necessary for the service you request (§ 25(2) no. 2 of the German TDDDG); they need no consent, which is why we show no cookie banner. We set no analytics or advertising cookies.
 

@@ -11,9 +11,9 @@ import { Link } from 'react-router';
 import { paths } from '../../../shared/routes.ts';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
+import { SectionCard } from '../../../shared/ui/section-card.tsx';
 import { useNotificationSettings, useUpdateNotificationSetting } from '../api/notification-settings.ts';
 import classes from './notification-settings-tab.module.css';
-import { SectionCard } from './section-card.tsx';
 
 type SettingItem = NotificationSettings['items'][number];
 

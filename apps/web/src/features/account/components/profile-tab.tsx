@@ -2,10 +2,10 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
+import { SectionCard } from '../../../shared/ui/section-card.tsx';
 import { useProfile } from '../api/get-profile.ts';
 import { AvatarSection } from './avatar-section.tsx';
 import { ProfileForm } from './profile-form.tsx';
-import { SectionCard } from './section-card.tsx';
 
 /** Profil tab: the avatar and every profile field. */
 export function ProfileTab() {

@@ -2,9 +2,9 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../../shared/auth/get-current-user.ts';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
+import { SectionCard } from '../../../shared/ui/section-card.tsx';
 import { EmailChangeForm } from './email-change-form.tsx';
 import { PasswordChangeForm } from './password-change-form.tsx';
-import { SectionCard } from './section-card.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 
 /** Roles for which the server requires 2FA; they cannot turn it off. */

@@ -6,12 +6,12 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { FormErrorAlert } from '../../../shared/ui/form-error-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
+import { SectionCard } from '../../../shared/ui/section-card.tsx';
 import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
 import { useSessions } from '../api/get-sessions.ts';
 import { useLogoutAll } from '../api/logout-all.ts';
 import { useRevokeSession } from '../api/revoke-session.ts';
 import { describeUserAgent } from './describe-user-agent.ts';
-import { SectionCard } from './section-card.tsx';
 
 function useDeviceName() {
   const { t } = useTranslation();

@@ -67,7 +67,8 @@ function componentsFor(topDepth: number): Components {
     li: ({ children }) => <List.Item>{children}</List.Item>,
     a: DocumentLink,
     table: ({ children }) => (
-      <Table.ScrollContainer minWidth={480}>
+      // A table wider than the column scrolls; the keyboard reaches it too (focusable viewport).
+      <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
         <Table withTableBorder withColumnBorders>
           {children}
         </Table>

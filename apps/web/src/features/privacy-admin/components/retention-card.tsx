@@ -16,6 +16,7 @@ const PERIODS = {
   months: RETENTION.inactiveAccountMonths,
   graceDays: RETENTION.inactiveGraceDays,
   unverifiedDays: RETENTION.unverifiedAccountDays,
+  outboxDays: RETENTION.mailOutboxDays,
 };
 
 /** One report (dry run or real run): per job what it does and how many rows or accounts it affected. */

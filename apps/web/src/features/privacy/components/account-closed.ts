@@ -1,7 +1,7 @@
 import type { NavigateFunction } from 'react-router';
 import { paths } from '../../../shared/routes.ts';
 
-/** Router state of the public notice page after the account was closed here (erasure or restriction). */
+/** Router state of the public notice page (`/konto-geschlossen`) after the account was closed here (erasure or restriction). */
 export type AccountClosedState =
   | { accountClosed: 'erasure'; scheduledFor: string }
   | { accountClosed: 'restriction' };
@@ -19,10 +19,10 @@ export function accountClosedOf(state: unknown): AccountClosedState | undefined 
 }
 
 /**
- * The server has revoked every session: on to the public notice page (it lives at the erasure
- * cancellation address, which needs no sign-in). That page makes the app forget the user; doing
- * it here would let the sign-in guard of this page redirect before the navigation lands.
+ * The server has revoked every session: on to the public notice page (no sign-in needed). That
+ * page makes the app forget the user; doing it here would let the sign-in guard of this page
+ * redirect before the navigation lands.
  */
 export function leaveClosedAccount(navigate: NavigateFunction, state: AccountClosedState): void {
-  void navigate(paths.erasureCancel.getHref(), { replace: true, state });
+  void navigate(paths.accountClosed.getHref(), { replace: true, state });
 }

@@ -6,9 +6,9 @@ import { Link } from 'react-router';
 import { paths } from '../../../shared/routes.ts';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
+import { SectionCard } from '../../../shared/ui/section-card.tsx';
 import { useChangeConsent, useConsents } from '../api/consents.ts';
 import { ConsentHistoryTable } from './consent-history-table.tsx';
-import { SectionCard } from './section-card.tsx';
 
 type OptionalConsent = (typeof OPTIONAL_CONSENT_TYPES)[number];
 

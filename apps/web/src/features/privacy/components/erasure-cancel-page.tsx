@@ -1,51 +1,16 @@
 import { Anchor, Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { PRIVACY_LIMITS } from '@nano/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/client.ts';
-import { clearSession } from '../../../shared/auth/get-current-user.ts';
-import { useLocale } from '../../../shared/i18n/use-locale.ts';
-import { formatDateTime } from '../../../shared/nanos/format.ts';
 import { paths } from '../../../shared/routes.ts';
 import { FormErrorAlert, ProblemAlert } from '../../../shared/ui/form-error-alert.tsx';
-import { InfoAlert } from '../../../shared/ui/info-alert.tsx';
 import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
 import { useCancelErasure } from '../api/cancel-erasure.ts';
-import { type AccountClosedState, accountClosedOf } from './account-closed.ts';
 
 /** Shortest token worth sending (the contract's minimum). */
 const TOKEN_MIN_LENGTH = 16;
-
-/** After closing the account on "Meine Daten": what happens now (the user is signed out). */
-function ClosedNotice({ closed }: { closed: AccountClosedState }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const queryClient = useQueryClient();
-  // The server has ended every session; the app forgets the user (and the private data) now.
-  useEffect(() => {
-    clearSession(queryClient, 'self');
-  }, [queryClient]);
-  if (closed.accountClosed === 'restriction') {
-    return (
-      <InfoAlert title={t('privacy.closed.restrictionTitle')} role="status">
-        <Text size="sm">{t('privacy.closed.restrictionText')}</Text>
-      </InfoAlert>
-    );
-  }
-  return (
-    <InfoAlert title={t('privacy.closed.erasureTitle')} role="status">
-      <Stack gap="xs">
-        <Text size="sm">
-          {t('privacy.closed.erasureText', { date: formatDateTime(closed.scheduledFor, locale) })}
-        </Text>
-        <Text size="sm">{t('privacy.closed.erasureCancel', { days: PRIVACY_LIMITS.erasureCancelDays })}</Text>
-      </Stack>
-    </InfoAlert>
-  );
-}
 
 /** A token the server no longer accepts: expired, used, or never valid. */
 function isInvalidToken(error: Error | null): boolean {
@@ -55,19 +20,14 @@ function isInvalidToken(error: Error | null): boolean {
 /**
  * `/loeschung-abbrechen?token=…`, linked from the erasure confirmation e-mail; no sign-in
  * needed. Nothing happens on load (mail scanners open links): the user presses the button.
- * Without a token, after closing the account here, it shows when the erasure runs.
  */
 export function ErasureCancelPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('app.documentTitle', { page: t('privacy.cancel.title') }));
   const token = useSearchParams()[0].get('token') ?? '';
-  const closed = accountClosedOf(useLocation().state);
   const cancel = useCancelErasure();
 
   const renderContent = () => {
-    if (closed && !token) {
-      return <ClosedNotice closed={closed} />;
-    }
     if (token.length < TOKEN_MIN_LENGTH) {
       return <ProblemAlert title={t('privacy.cancel.missingToken')} />;
     }
@@ -99,7 +59,7 @@ export function ErasureCancelPage() {
   return (
     <Container size="sm" py="xl">
       <Stack gap="lg">
-        <Title order={1}>{closed && !token ? t('privacy.closed.title') : t('privacy.cancel.title')}</Title>
+        <Title order={1}>{t('privacy.cancel.title')}</Title>
         {renderContent()}
         <Text size="sm">
           <Anchor component={Link} to={paths.login.getHref()}>

@@ -10,11 +10,11 @@ import { formatBytes, formatDateTime } from '../../../shared/nanos/format.ts';
 import { ErrorAlert } from '../../../shared/ui/error-alert.tsx';
 import { FormErrorAlert } from '../../../shared/ui/form-error-alert.tsx';
 import { PageLoader } from '../../../shared/ui/page-loader.tsx';
+import { SectionCard } from '../../../shared/ui/section-card.tsx';
 import { SuccessAlert } from '../../../shared/ui/success-alert.tsx';
 import { useDataExports, useRequestDataExport } from '../api/data-exports.ts';
 import { downloadDataExport, REAUTHENTICATION_REQUIRED } from '../api/download-export.ts';
 import { ReauthModal } from './reauth-modal.tsx';
-import { SectionCard } from './section-card.tsx';
 
 /** Dark shades: white badge text keeps 4.5:1 contrast. */
 const STATUS_COLORS = {

@@ -178,7 +178,7 @@ describe('my data tab: restriction and erasure', () => {
     await user.click(submit);
 
     expect(await screen.findByText('Verarbeitung eingeschränkt')).toBeVisible();
-    expect(router.state.location.pathname).toBe('/loeschung-abbrechen');
+    expect(router.state.location.pathname).toBe('/konto-geschlossen');
     expect(api.callsTo('POST /api/v1/me/restriction')[0]?.body).toEqual({ password: 'Geheim!Passwort1' });
     expect(screen.getByRole('link', { name: 'Anmelden' })).toBeVisible();
   });
@@ -230,7 +230,7 @@ describe('my data tab: restriction and erasure', () => {
 
     expect(await screen.findByText('Löschung beantragt')).toBeVisible();
     expect(screen.getByText(/Die Anonymisierung läuft am 08.03.2026/)).toBeVisible();
-    expect(router.state.location.pathname).toBe('/loeschung-abbrechen');
+    expect(router.state.location.pathname).toBe('/konto-geschlossen');
     expect(api.callsTo('POST /api/v1/me/erasure')[1]?.body).toEqual({
       password: 'Geheim!Passwort1',
       twoFactorCode: '654321',

@@ -7,10 +7,10 @@ import { useCurrentUser } from '../../../shared/auth/get-current-user.ts';
 import { applyServerErrors } from '../../../shared/forms/apply-server-errors.ts';
 import { useZodForm } from '../../../shared/forms/use-zod-form.ts';
 import { FormErrorAlert } from '../../../shared/ui/form-error-alert.tsx';
+import { SectionCard } from '../../../shared/ui/section-card.tsx';
 import { useRequestRestriction } from '../api/close-account.ts';
 import { leaveClosedAccount } from './account-closed.ts';
 import { IdentityFields, withoutEmptyOptionals } from './identity-fields.tsx';
-import { SectionCard } from './section-card.tsx';
 
 const CONSEQUENCES = ['frozen', 'hidden', 'noLogin', 'lift'] as const;
 

@@ -7,7 +7,7 @@ interface SectionCardProps {
   children: ReactNode;
 }
 
-/** A titled block of the account page (a labelled region for screen-reader navigation). */
+/** A titled block of the account page and its "Meine Daten" tab (a labelled region for screen-reader navigation). */
 export function SectionCard({ title, description, children }: SectionCardProps) {
   const headingId = useId();
   return (
