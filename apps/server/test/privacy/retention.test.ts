@@ -336,7 +336,9 @@ describe(`retention: unverified accounts and the daily job (${testDatabaseKind})
       .values([mail(old, RETENTION.mailOutboxDays + 1), mail(recent, RETENTION.mailOutboxDays - 1)])
       .execute();
     const remaining = async () =>
-      (await db.selectFrom('mail_outbox').select('id').where('id', 'in', [old, recent]).execute()).map((r) => r.id);
+      (await db.selectFrom('mail_outbox').select('id').where('id', 'in', [old, recent]).execute()).map(
+        (r) => r.id,
+      );
 
     const dry = await runRetention(depsOf(t), { dryRun: true, jobs: ['mail_outbox'] });
     expect(step(dry, 'mail_outbox').affected).toBeGreaterThanOrEqual(1);
