@@ -170,6 +170,7 @@ describe('privacy journey', () => {
     await admin.page.getByRole('button', { name: 'Neue Version veröffentlichen' }).click();
     const confirm = admin.page.getByRole('dialog', { name: 'Datenschutzerklärung veröffentlichen?' });
     await confirm.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await admin.page.getByText('Version 2 ist veröffentlicht.').waitFor();
     expect(admin.problems).toEqual([]);
 

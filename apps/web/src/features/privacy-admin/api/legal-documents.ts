@@ -65,16 +65,22 @@ export function publishLegalDocument({
   return apiFetch(`/api/v1/admin/legal/${kind}`, legalDocumentSchema, { method: 'POST', json: body });
 }
 
-/** Also refreshes the public legal pages and the session (a re-acceptance may now be pending for the admin too). */
-export function usePublishLegalDocument() {
+/**
+ * Also refreshes the public legal pages and the session. `onPublished` runs here rather than in
+ * `mutate`'s callbacks: the refresh brings the new version, which remounts the form (keyed by
+ * version) before a `mutate` callback could run.
+ */
+export function usePublishLegalDocument(onPublished?: (document: LegalDocument) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: publishLegalDocument,
-    onSuccess: (_document, { kind }) =>
-      Promise.all([
+    onSuccess: (document, { kind }) => {
+      onPublished?.(document);
+      return Promise.all([
         queryClient.invalidateQueries({ queryKey: legalKey(kind) }),
         queryClient.invalidateQueries({ queryKey: ['legal'] }),
         queryClient.invalidateQueries({ queryKey: currentUserQueryKey }),
-      ]),
+      ]);
+    },
   });
 }

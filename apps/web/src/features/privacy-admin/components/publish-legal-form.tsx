@@ -116,7 +116,7 @@ export function PublishLegalForm({
   onPublished: (document: LegalDocument) => void;
 }) {
   const { t } = useTranslation();
-  const publish = usePublishLegalDocument();
+  const publish = usePublishLegalDocument(onPublished);
   const [pending, setPending] = useState<PublishLegalDocument | null>(null);
   const accepted = kind !== 'imprint';
   const form = useZodForm<FormValues, PublishLegalDocument>(publishLegalDocumentSchema, {
@@ -189,10 +189,7 @@ export function PublishLegalForm({
           publish.mutate(
             { kind, body: pending },
             {
-              onSuccess: (document) => {
-                setPending(null);
-                onPublished(document);
-              },
+              onSuccess: () => setPending(null),
               onError: (failure) => {
                 if (applyServerErrors(form, failure, FIELDS)) {
                   setPending(null);
