@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -238,6 +246,7 @@ describe('service configuration', () => {
     const file = path.join(dir, 'prometheus.yml');
     writeFileSync(file, read('prometheus', 'prometheus.yml').replace('/etc/prometheus/rules/', rules));
     const result = run('promtool', ['check', 'config', file]);
+    rmSync(dir, { recursive: true, force: true });
     expect(result.status, result.output).toBe(0);
   });
 
@@ -429,6 +438,7 @@ describe('nginx', () => {
     }
     writeFileSync(path.join(dir, 'nginx.conf'), rewrite(main));
     const result = run('nginx', ['-t', '-e', 'stderr', '-p', dir, '-c', path.join(dir, 'nginx.conf')]);
+    rmSync(dir, { recursive: true, force: true });
     expect(result.status, result.output).toBe(0);
   });
 });

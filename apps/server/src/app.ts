@@ -28,6 +28,7 @@ import { moderationModule } from './modules/moderation/moderation.module.ts';
 import type { ModuleDeps } from './modules/module-deps.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { createLiveNotificationService } from './modules/notifications/notifications.service.ts';
+import { registerOpsMetrics } from './modules/ops/ops.metrics.ts';
 import { privacyModule } from './modules/privacy/privacy.module.ts';
 import type { RealtimeTimings } from './modules/realtime/realtime.constants.ts';
 import { createRealtimeHub } from './modules/realtime/realtime.hub.ts';
@@ -40,7 +41,7 @@ import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { createTaxonomyService } from './modules/taxonomy/taxonomy.service.ts';
 import type { Platform } from './platform/index.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
-import { healthRoutes } from './plugins/health.ts';
+import { healthRoutes, type Lifecycle } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
@@ -89,11 +90,21 @@ export async function buildApp({
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Shutdown (server.ts) sets `draining`: readiness answers 503, and every answer from then on
+  // closes its connection, so an idle keep-alive socket cannot hold the closing server open.
+  const lifecycle: Lifecycle = { draining: false };
+  app.decorate('lifecycle', lifecycle);
+  app.addHook('onSend', async (_request, reply) => {
+    if (lifecycle.draining) {
+      reply.header('connection', 'close');
+    }
+  });
 
   // External and cross-cutting plugins first, then modules (fastify/demo order).
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin, { production: config.env === 'production' });
   await app.register(metricsPlugin, { platform });
+  registerOpsMetrics(app.metrics, { db: platform.database.db });
   await app.register(rateLimitPlugin, {
     maxPerMinute: config.rateLimitPerMinute,
     redis: platform.redis,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RetentionReport } from '@nano/contracts';
+import { APP_VERSION } from './app.ts';
 import { type AppConfig, ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { runSeeders } from './db/seed.ts';
@@ -8,13 +9,14 @@ import { createLogger } from './logger.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createIdentityDeps } from './modules/identity/identity.module.ts';
 import { AccountExistsError, createStaffAccount } from './modules/identity/staff.service.ts';
+import { backupCommand, restoreCommand } from './modules/ops/ops.commands.ts';
 import { privacyDepsFromPlatform } from './modules/privacy/privacy.deps.ts';
 import { runRetention } from './modules/privacy/retention.service.ts';
 import { userChannel } from './modules/realtime/realtime.constants.ts';
 import { systemClock } from './platform/clock.ts';
 import { openConfiguredDatabase } from './platform/db/index.ts';
 import { createPlatform } from './platform/index.ts';
-import { closeOnSignals, startServer } from './server.ts';
+import { closeOnSignals, SHUTDOWN_GRACE_MS, startServer } from './server.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -28,6 +30,10 @@ Commands:
   audit     'audit verify': check the audit log's hash chain; exits 1 if it was tampered with
   retention 'retention [--dry-run] [--json]': apply the retention rules now (they also run daily);
             --dry-run only reports what would happen
+  backup    'backup [--json]': pg_dump + copy of every stored object to BACKUP_BUCKET with a manifest;
+            keeps the newest 30 backups (PostgreSQL and S3 storage only)
+  restore   'restore --drill [--from <stamp>] [--json] [--keep]': restore the newest (or that) backup
+            into a scratch database and check it against the manifest; exits 1 on any difference
 `;
 
 type Command = (config: AppConfig, args: string[]) => Promise<void>;
@@ -40,7 +46,7 @@ const COMMANDS: Record<string, Command> = {
       { url: server.url, database: config.database.kind, storage: config.storage.kind },
       'listening',
     );
-    closeOnSignals(server, logger);
+    closeOnSignals(server, logger, config.shutdownDrainMs + SHUTDOWN_GRACE_MS);
   },
 
   async worker(config) {
@@ -176,6 +182,10 @@ const COMMANDS: Record<string, Command> = {
       await platform.close();
     }
   },
+
+  backup: (config, args) => backupCommand(config, args, APP_VERSION),
+
+  restore: (config, args) => restoreCommand(config, args),
 };
 
 /** A retention report as a small table: step, count, details. */

@@ -88,6 +88,7 @@ const envSchema = z.object({
     .max(1024 * 1024 * 1024)
     .default(1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
   DEMO_DATA: bool.optional(),
   DEMO_PASSWORD: z.string().min(8).default('Demo-Passwort-2026!'),
@@ -107,6 +108,11 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  BACKUP_BUCKET: z.string().min(3).default('nano-backups'),
+  BACKUP_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/, 'must be a key prefix like backups or nano/backups')
+    .default('backups'),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().default('Nano-Marktplatz <no-reply@localhost>'),
   CHAT_BLOCKED_DOMAINS: domainList.default([]),
@@ -138,6 +144,8 @@ export interface AppConfig {
   trustProxy: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** On SIGTERM, how long readiness answers 503 (while requests are still served) before the listener closes. */
+  shutdownDrainMs: number;
   sessionSecret: string;
   demoData: boolean;
   /** Password of the demo accounts (embedded mode only). */
@@ -166,6 +174,8 @@ export interface AppConfig {
         secretAccessKey: string;
         forcePathStyle: boolean;
       };
+  /** Where `cli backup` writes: a bucket on the S3 storage's endpoint, with the same credentials. */
+  backup: { bucket: string; prefix: string };
   mail: { kind: 'outbox'; from: string } | { kind: 'smtp'; url: string; from: string };
   chat: ChatConfig;
   /**
@@ -258,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     sessionSecret: e.SESSION_SECRET,
     demoData,
     demoPassword: e.DEMO_PASSWORD,
@@ -295,6 +306,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           forcePathStyle: e.S3_FORCE_PATH_STYLE,
         }
       : { kind: 'local', rootDir: path.join(dataDir, 'objects') },
+    backup: { bucket: e.BACKUP_BUCKET, prefix: e.BACKUP_PREFIX },
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: 'outbox', from: e.MAIL_FROM },

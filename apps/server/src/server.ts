@@ -6,7 +6,7 @@ import { runSeeders } from './db/seed.ts';
 import { scheduleJobs } from './jobs.ts';
 import { createPlatform, type Platform } from './platform/index.ts';
 
-/** How long shutdown waits for in-flight requests and jobs before giving up. */
+/** How long shutdown waits for in-flight requests and jobs (after the drain delay) before giving up. */
 export const SHUTDOWN_GRACE_MS = 15_000;
 
 export interface RunningServer {
@@ -54,8 +54,18 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     platform,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     close: () => {
-      // Stop accepting, let in-flight requests finish (app.close also closes WebSockets), then jobs and pools.
+      // Readiness answers 503 at once; after the drain delay (SHUTDOWN_DRAIN_MS) stop accepting, let
+      // in-flight requests finish (app.close also closes WebSockets and idle keep-alive connections;
+      // new requests on open connections get 503), then jobs and pools.
       closing ??= (async () => {
+        running.lifecycle.draining = true;
+        if (config.shutdownDrainMs > 0) {
+          logger.info(
+            { drainMs: config.shutdownDrainMs },
+            'readiness 503; draining before closing the listener',
+          );
+          await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+        }
         await running.close();
         await platform.jobs.stop();
         await platform.close();
@@ -65,8 +75,15 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   };
 }
 
-/** Closes `target` on SIGTERM/SIGINT, exiting non-zero if it does not finish within the grace period. */
-export function closeOnSignals(target: { close(): Promise<void> }, logger: Logger): void {
+/**
+ * Closes `target` on SIGTERM/SIGINT and exits 0, or 1 if it does not finish within `graceMs`
+ * (for `serve`: the drain delay plus {@link SHUTDOWN_GRACE_MS}).
+ */
+export function closeOnSignals(
+  target: { close(): Promise<void> },
+  logger: Logger,
+  graceMs = SHUTDOWN_GRACE_MS,
+): void {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
@@ -77,7 +94,7 @@ export function closeOnSignals(target: { close(): Promise<void> }, logger: Logge
     const timer = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
+    }, graceMs);
     timer.unref();
     target.close().then(
       () => {

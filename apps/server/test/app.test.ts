@@ -119,6 +119,22 @@ describe(`HTTP application (${testDatabaseKind})`, () => {
         expect(checks.redis).toEqual({ status: 'ok' });
       }
     });
+
+    it('is not ready once shutdown has begun, and closes connections from then on', async () => {
+      t.app.lifecycle.draining = true;
+      try {
+        const res = await t.app.inject({ method: 'GET', url: '/health/ready' });
+        expect(res.statusCode).toBe(503);
+        expect(res.json()).toEqual({
+          status: 'fail',
+          checks: { server: { status: 'fail', error: 'shutting_down' } },
+        });
+        expect(res.headers.connection).toBe('close');
+        expect((await t.app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+      } finally {
+        t.app.lifecycle.draining = false;
+      }
+    });
   });
 
   describe('metrics', () => {

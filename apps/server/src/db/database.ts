@@ -13,6 +13,7 @@ import type { ModerationTables } from '../modules/moderation/moderation.tables.t
 import type { StandingTables } from '../modules/moderation/standing.tables.ts';
 import type { TakedownTables } from '../modules/moderation/takedowns.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { OpsTables } from '../modules/ops/ops.tables.ts';
 import type { PrivacyTables } from '../modules/privacy/privacy.tables.ts';
 import type { SearchTables } from '../modules/search/search.tables.ts';
 
@@ -88,7 +89,8 @@ export interface Database
     StandingTables,
     ProviderVerificationTables,
     UserActivityTables,
-    PrivacyTables {
+    PrivacyTables,
+    OpsTables {
   categories: CategoriesTable;
   mail_outbox: MailOutboxTable;
   jobs: JobsTable;

@@ -3,6 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform/index.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Shutdown state: `draining` is set as soon as shutdown begins (see server.ts). */
+    lifecycle: Lifecycle;
+  }
+}
+
+export interface Lifecycle {
+  /** True from the shutdown signal on: readiness answers 503 so load balancers stop sending traffic. */
+  draining: boolean;
+}
+
 /** How long one readiness check may take before it counts as failed. */
 export const READINESS_CHECK_TIMEOUT_MS = 2_000;
 
@@ -19,6 +31,7 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
 /**
  * `/health/live` answers while the process runs; `/health/ready` checks each dependency
  * (database, object storage, and Redis when configured) and answers 503 naming the failing part.
+ * Once shutdown has begun it answers 503 with `checks.server.error = 'shutting_down'` without checking.
  */
 export async function healthRoutes(
   app: FastifyInstance,
@@ -38,6 +51,13 @@ export async function healthRoutes(
       logLevel: 'warn',
     },
     async (_request, reply) => {
+      if (app.lifecycle.draining) {
+        reply.code(503);
+        return {
+          status: 'fail' as const,
+          checks: { server: { status: 'fail' as const, error: 'shutting_down' } },
+        };
+      }
       const checks: Record<string, () => Promise<void>> = {
         database: () => platform.database.check(),
         storage: () => platform.storage.check(),

@@ -15,6 +15,7 @@ import * as m0013 from './0013_flags.ts';
 import * as m0014 from './0014_moderation.ts';
 import * as m0015 from './0015_review_checklist.ts';
 import * as m0016 from './0016_privacy.ts';
+import * as m0017 from './0017_ops.ts';
 
 /**
  * Every migration, by its numbered name. Forward-only: a released migration is never edited;
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_moderation': m0014,
   '0015_review_checklist': m0015,
   '0016_privacy': m0016,
+  '0017_ops': m0017,
 };

@@ -257,6 +257,11 @@ export const PLATFORM_TABLES: Record<string, TableEntry> = {
     userColumns: [],
     columns: { name: no, cron: no, payload: no, next_run_at: no, updated_at: no },
   },
+  ops_status: {
+    subject: null,
+    userColumns: [],
+    columns: { name: no, ok: no, at: no, last_success_at: no, details: no },
+  },
   kysely_migration: { subject: null, userColumns: [], columns: { name: no, timestamp: no } },
   kysely_migration_lock: { subject: null, userColumns: [], columns: { id: no, is_locked: no } },
 };

@@ -69,7 +69,8 @@ export function SessionControls() {
             </span>
           </UnstyledButton>
         </Menu.Target>
-        <Menu.Dropdown>
+        {/* Staff menus are longer than a laptop screen: the list scrolls inside the viewport. */}
+        <Menu.Dropdown mah="calc(100dvh - 5rem)" style={{ overflowY: 'auto' }}>
           <Menu.Label>{t('userMenu.signedInAs', { username: user.username })}</Menu.Label>
           <Menu.Item component={Link} to={paths.account.getHref()}>
             {t('userMenu.account')}
