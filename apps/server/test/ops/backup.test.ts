@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,6 +17,7 @@ import { runRestoreDrill } from '../../src/modules/ops/restore-drill.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/index.ts';
 import { createS3Storage } from '../../src/platform/storage/s3-storage.ts';
 import type { ObjectStorage } from '../../src/platform/storage.ts';
+import { runCli } from '../cli-runner.ts';
 
 /**
  * `cli backup` and `cli restore --drill` end to end against real PostgreSQL (pg_dump/pg_restore from
@@ -36,27 +36,6 @@ type S3rverConstructor = new (options: {
 }) => { run(): Promise<AddressInfo>; close(): Promise<void> };
 
 const PREFIX = 'backups';
-const serverDir = path.resolve(import.meta.dirname, '../..');
-
-/** Runs the CLI from source (tsx) with a clean environment plus `env`. */
-function cli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 const DAY = 24 * 3600 * 1000;
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -308,21 +287,21 @@ describe.skipIf(!enabled)('backup and restore drill (PostgreSQL + s3rver)', () =
       BACKUP_BUCKET: 'nano-backups',
       BACKUP_PREFIX: 'cli-backups',
     };
-    const backup = await cli(['backup', '--json'], env);
+    const backup = await runCli(['backup', '--json'], env);
     expect(backup.stderr).not.toMatch(/failed/);
     expect(backup.code).toBe(0);
     const { stamp } = JSON.parse(backup.stdout) as { stamp: string };
-    const drill = await cli(['restore', '--drill', '--from', stamp], env);
+    const drill = await runCli(['restore', '--drill', '--from', stamp], env);
     expect(drill.code).toBe(0);
     expect(drill.stdout).toMatch(new RegExp(`restore drill of backup ${stamp} into nano_drill_\\w+: OK`));
     expect(drill.stdout).toMatch(/ok {3}table mail_outbox +3 +3/);
 
     const dumpKey = backupKeys('cli-backups', stamp).dump;
     await backupStorage.put(dumpKey, Buffer.from('not a dump'));
-    const failed = await cli(['restore', '--drill', '--json'], env);
+    const failed = await runCli(['restore', '--drill', '--json'], env);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/RESTORE DRILL FAILED for backup .*\n.*database\.dump checksum differs/);
     expect(JSON.parse(failed.stdout)).toMatchObject({ ok: false, stamp });
-    expect((await cli(['restore'], env)).code).toBe(2);
+    expect((await runCli(['restore'], env)).code).toBe(2);
   }, 180_000);
 });
