@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../apps/server/src/config.ts';
+import { readTracingConfig } from '../../apps/server/src/platform/tracing/tracing-config.ts';
 import { hasSystemTool, run } from './system-tool.ts';
 
 const COMPOSE_DIR = fileURLToPath(new URL('../compose/', import.meta.url));
@@ -155,6 +156,8 @@ describe('docker-compose.yml: the app', () => {
     expect(worker.command).toEqual(['worker']);
     expect(worker.environment?.RUN_JOBS).toBe('true');
     expect(worker.image).toBe(app.image);
+    // Probed over its operations port, like the app over its own.
+    expect([worker.healthcheck?.test ?? []].flat().join(' ')).toContain('http://127.0.0.1:3001/health/ready');
   });
 
   it('gives app and worker a valid production configuration from .env.example', () => {
@@ -177,6 +180,27 @@ describe('docker-compose.yml: the app', () => {
       expect(config.mail.kind).toBe('smtp');
       expect(config.trustProxy).toBe(true);
     }
+  });
+
+  it('sends the traces of app and worker to Jaeger over OTLP/HTTP, each under its own service name', () => {
+    const names = [
+      ['serve', app],
+      ['worker', worker],
+    ] as const;
+    for (const [command, service] of names) {
+      const env = Object.fromEntries(
+        Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v)]),
+      );
+      expect(readTracingConfig(env, command)).toMatchObject({
+        endpoint: 'http://jaeger:4318',
+        environment: 'production',
+        serviceName: command === 'serve' ? 'nano-marktplatz' : 'nano-marktplatz-worker',
+      });
+    }
+    const jaeger = compose.services.jaeger;
+    expect(jaeger.environment).toMatchObject({ COLLECTOR_OTLP_ENABLED: 'true' });
+    // In-memory storage: bounded, or it would grow until the server runs out of memory.
+    expect(Number(jaeger.environment?.MEMORY_MAX_TRACES)).toBeGreaterThan(0);
   });
 
   it('reads every app variable it sets (no typos against config.ts)', () => {
@@ -292,7 +316,26 @@ describe('service configuration', () => {
     expect(read('minio', 'init-buckets.sh')).toMatch(/mc version enable "store\/\$\{bucket\}"/);
   });
 
-  it('promtail labels the JSON logs by level, route and status and keeps the request id', () => {
+  it('minio-init gives every bucket lifecycle rules, so versioning does not keep deleted files for ever', () => {
+    const script = read('minio', 'init-buckets.sh');
+    const environment = compose.services['minio-init'].environment ?? {};
+    // Per bucket: old rules replaced (idempotent), noncurrent versions and orphaned delete markers expire.
+    const loop = script.slice(script.indexOf('for bucket in'), script.indexOf('done'));
+    expect(loop).toMatch(/mc ilm rule rm --all --force "store\/\$\{bucket\}"/);
+    expect(loop).toMatch(
+      /mc ilm rule add --noncurrent-expire-days "\$\{noncurrent_days\}" "store\/\$\{bucket\}"/,
+    );
+    expect(loop).toMatch(/mc ilm rule add --expire-delete-marker "store\/\$\{bucket\}"/);
+    // The WAL bucket's segments and base backups age out.
+    expect(script).toMatch(/mc ilm rule add --expire-days "\$\{wal_days\}" "store\/\$\{WAL_BUCKET:\?/);
+    expect(interpolate(String(environment.WAL_BUCKET), envExample)).toBe('nano-wal');
+    expect(Number(interpolate(String(environment.NONCURRENT_RETENTION_DAYS), envExample))).toBe(30);
+    expect(Number(interpolate(String(environment.WAL_RETENTION_DAYS), envExample))).toBe(14);
+    const check = run('sh', ['-n', path.join(COMPOSE_DIR, 'minio', 'init-buckets.sh')]);
+    expect(check.status, check.output).toBe(0);
+  });
+
+  it('promtail labels the JSON logs by level, route and status and keeps the request and trace ids', () => {
     const config = parse(read('promtail', 'promtail.yml')) as {
       scrape_configs: Array<{
         pipeline_stages: Array<{ match?: { stages: Array<Record<string, Record<string, unknown>>> } }>;
@@ -301,7 +344,8 @@ describe('service configuration', () => {
     const stages = config.scrape_configs[0].pipeline_stages.flatMap((s) => s.match?.stages ?? []);
     const stage = (kind: string) => stages.find((s) => kind in s)?.[kind] ?? {};
     expect(Object.keys(stage('labels')).sort()).toEqual(['level', 'route', 'status']);
-    expect(stage('structured_metadata')).toEqual({ request_id: 'req_id' });
+    expect(stage('structured_metadata')).toEqual({ request_id: 'req_id', trace_id: 'trace_id' });
+    expect(stage('json').expressions).toMatchObject({ trace_id: 'traceId' });
     // Fastify's request logs name the id `reqId`, the response `res.statusCode`.
     expect(stage('json').expressions).toMatchObject({
       req_id: 'reqId || requestId',

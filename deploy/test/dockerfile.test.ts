@@ -117,7 +117,7 @@ describe('deploy/Dockerfile', () => {
   it('starts the CLI: `serve` by default, `worker` as a command', () => {
     expect(JSON.parse(last(final, 'ENTRYPOINT') ?? 'null')).toEqual(['node', 'apps/server/dist/cli.js']);
     expect(JSON.parse(last(final, 'CMD') ?? 'null')).toEqual(['serve']);
-    const cli = readFileSync(fileURLToPath(new URL('apps/server/src/cli.ts', ROOT)), 'utf8');
+    const cli = readFileSync(fileURLToPath(new URL('apps/server/src/commands.ts', ROOT)), 'utf8');
     expect(cli).toMatch(/async worker\(/);
   });
 });

@@ -18,6 +18,7 @@ interface Container {
   name: string;
   image: string;
   args?: string[];
+  ports?: Array<{ name?: string; containerPort: number; protocol?: string }>;
   readinessProbe?: unknown;
   livenessProbe?: unknown;
   envFrom?: Array<{ secretRef?: { name: string }; configMapRef?: { name: string } }>;
@@ -109,6 +110,15 @@ describe.skipIf(!ready).each([
     expect(worker.args).toEqual(['worker']);
     expect(app.readinessProbe).toMatchObject({ httpGet: { path: '/health/ready' } });
     expect(app.livenessProbe).toMatchObject({ httpGet: { path: '/health/live' } });
+    // The worker answers on its operations port (WORKER_PORT, 3001 by default).
+    expect(worker.ports).toEqual([{ name: 'ops', containerPort: 3001, protocol: 'TCP' }]);
+    expect(worker.livenessProbe).toMatchObject({ httpGet: { path: '/health/live', port: 'ops' } });
+    expect(worker.readinessProbe).toMatchObject({ httpGet: { path: '/health/ready', port: 'ops' } });
+    const workerPod = find(objects, 'Deployment', 'nano-marktplatz-worker').spec.template;
+    expect(workerPod.metadata.annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '3001',
+    });
     expect(find(objects, 'Deployment', 'nano-marktplatz-app').spec.replicas).toBe(appReplicas);
   });
 

@@ -1,13 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import yazl from 'yazl';
 import {
   type AppProcess,
   DEMO_PASSWORD,
@@ -17,6 +14,7 @@ import {
   stopProcess,
   waitFor,
 } from './app-process.ts';
+import { Client, makeZip } from './http-client.ts';
 import { hasSystemTool, run } from './system-tool.ts';
 
 /**
@@ -122,106 +120,6 @@ ${site}`;
 }
 
 /** An HTTPS (or HTTP) answer. */
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A browser-like client: trusts the generated certificate and keeps cookies. */
-class Client {
-  readonly cookies = new Map<string, string>();
-
-  constructor(
-    private readonly base: string,
-    private readonly ca: Buffer,
-    /** The Origin of state-changing calls: the public URL's, as the web app's own. */
-    private readonly origin = base,
-  ) {}
-
-  cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  request(
-    method: string,
-    urlPath: string,
-    { headers = {}, body }: { headers?: Record<string, string>; body?: Buffer | string } = {},
-  ): Promise<Answer> {
-    const url = new URL(urlPath, this.base);
-    const transport = url.protocol === 'https:' ? https : http;
-    return new Promise((resolve, reject) => {
-      const request = transport.request(
-        url,
-        {
-          method,
-          ca: this.ca,
-          headers: {
-            ...(this.cookies.size > 0 ? { cookie: this.cookieHeader() } : {}),
-            ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
-            ...headers,
-          },
-        },
-        (response) => {
-          for (const line of response.headers['set-cookie'] ?? []) {
-            const [pair = ''] = line.split(';');
-            const eq = pair.indexOf('=');
-            this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-          }
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.setTimeout(120_000, () => request.destroy(new Error(`${method} ${urlPath} timed out`)));
-      request.end(body);
-    });
-  }
-
-  /** A state-changing API call with the double-submit CSRF token. */
-  async send(method: string, urlPath: string, json: unknown): Promise<Answer> {
-    return this.request(method, urlPath, {
-      headers: {
-        'content-type': 'application/json',
-        'x-csrf-token': this.cookies.get('nm_csrf') ?? '',
-        origin: this.origin,
-      },
-      body: JSON.stringify(json),
-    });
-  }
-
-  async logIn(login: string): Promise<void> {
-    const csrf = await this.request('GET', '/api/v1/auth/csrf');
-    expect(csrf.status, csrf.body).toBe(200);
-    const answer = await this.send('POST', '/api/v1/auth/login', { login, password: DEMO_PASSWORD });
-    expect(answer.status, answer.body).toBe(200);
-  }
-}
-
-/** A ZIP of about `bytes` bytes: one stored (uncompressed) text file of random Base64. */
-function makeBigZip(bytes: number): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(randomBytes((bytes * 3) / 4).toString('base64')), 'material/daten.txt', {
-    compress: false,
-    mtime: new Date('2026-05-01T10:00:00Z'),
-  });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.outputStream.on('error', reject);
-  });
-}
-
 /** A WebSocket through nginx that records the server's events. */
 function openSocket(url: string, client: Client, origin: string, ca: Buffer) {
   const events: Array<{ type: string; [key: string]: unknown }> = [];
@@ -380,6 +278,41 @@ describe.skipIf(!tools)('nginx in front of two app instances', () => {
     expect((await client.request('GET', '/metrics')).status).toBe(404);
   });
 
+  it('logs JSON access lines with the request id, the client IP shortened and no query values', async () => {
+    const client = new Client(publicUrl, ca);
+    const requestId = `nginx-log-${suffix}`;
+    const search = await client.request('GET', '/api/v1/search?q=Erika%20Mustermann', {
+      headers: { 'x-request-id': requestId },
+    });
+    expect(search.status, search.body).toBe(200);
+    // The app logs the same request with the same id, also without the query values.
+    const appLines = apps.flatMap((app) => readFileSync(app.logPath, 'utf8').split('\n'));
+    const appLine = appLines.find((line) => line.includes(requestId) && line.includes('incoming request'));
+    expect(JSON.parse(appLine ?? '{}').req).toMatchObject({
+      url: '/api/v1/search?q=REDACTED',
+      remoteAddress: '127.0.0.0',
+    });
+    let entry: Record<string, unknown> | undefined;
+    await waitFor(
+      async () => {
+        const lines = readFileSync(path.join(tmp, 'access.log'), 'utf8').split('\n').filter(Boolean);
+        entry = lines
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((e) => e.reqId === requestId);
+        return entry !== undefined;
+      },
+      10_000,
+      () => 'no access log line for the request',
+    );
+    expect(entry).toMatchObject({
+      service: 'nginx',
+      method: 'GET',
+      url: '/api/v1/search',
+      remoteAddress: '127.0.0.0',
+      statusCode: 200,
+    });
+  });
+
   it('passes a 20 MB ZIP upload through to the app', async () => {
     const creator = new Client(publicUrl, ca);
     await creator.logIn('demo-creator');
@@ -387,7 +320,7 @@ describe.skipIf(!tools)('nginx in front of two app instances', () => {
     expect(created.status, created.body).toBe(201);
     const nanoId = (JSON.parse(created.body) as { id: string }).id;
 
-    const zip = await makeBigZip(20 * 1024 * 1024);
+    const zip = await makeZip(20 * 1024 * 1024);
     expect(zip.length).toBeGreaterThan(20 * 1024 * 1024);
     const boundary = `----nano${randomUUID()}`;
     const body = Buffer.concat([

@@ -40,6 +40,7 @@ import { searchAnalytics } from './modules/search/search-admin.service.ts';
 import { taxonomyRoutes } from './modules/taxonomy/taxonomy.routes.ts';
 import { createTaxonomyService } from './modules/taxonomy/taxonomy.service.ts';
 import type { Platform } from './platform/index.ts';
+import { annotateServerSpan } from './platform/tracing/spans.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { healthRoutes, type Lifecycle } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -47,9 +48,8 @@ import { openApiPlugin } from './plugins/openapi.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
+import { APP_VERSION } from './version.ts';
 
-/** The version reported by the API docs. */
-export const APP_VERSION = '0.1.0';
 /** An incoming `X-Request-Id` is kept only when it looks like an id (no log injection). */
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -89,6 +89,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    annotateServerSpan({ method: request.method, id: request.id, route: request.routeOptions.url });
   });
   // Shutdown (server.ts) sets `draining`: readiness answers 503, and every answer from then on
   // closes its connection, so an idle keep-alive socket cannot hold the closing server open.

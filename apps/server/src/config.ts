@@ -76,6 +76,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   DATA_DIR: z.string().min(1).default('./data'),
   WEB_DIST_DIR: z.string().optional(),
@@ -137,6 +138,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** `worker`'s health and metrics port (0: none). */
+  workerPort: number;
   publicUrl: string;
   dataDir: string;
   webDistDir: string;
@@ -260,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    workerPort: e.WORKER_PORT,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     dataDir,
     // Both src/ and the bundled dist/ sit two levels below apps/, next to apps/web/dist.

@@ -113,6 +113,32 @@ describe('command line', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('shut down cleanly');
   });
+
+  it('runs the worker with health probes and metrics on WORKER_PORT, and stops it on SIGTERM', {
+    timeout: 90_000,
+  }, async () => {
+    const port = await freePort();
+    const { child, done } = cli(['worker'], {
+      DATA_DIR: dataDir,
+      WORKER_PORT: String(port),
+      HOST: '127.0.0.1',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(async () => (await fetch(`${base}/health/ready`)).ok, 30_000);
+    expect(await (await fetch(`${base}/health/live`)).json()).toEqual({ status: 'ok' });
+    const ready = (await (await fetch(`${base}/health/ready`)).json()) as { checks: Record<string, unknown> };
+    expect(Object.keys(ready.checks).sort()).toEqual(['database', 'storage']);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^job_queue_jobs\{state="queued"\} \d+$/m);
+    expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
+    // Only operations endpoints: no API, no web app.
+    expect((await fetch(`${base}/api/v1/categories`)).status).toBe(404);
+    child.kill('SIGTERM');
+    const run = await done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('worker running background jobs');
+    expect(run.stdout).toContain('shut down cleanly');
+  });
 });
 
 describe('staff command line', () => {

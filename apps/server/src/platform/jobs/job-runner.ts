@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { JobsTable } from '../../db/database.ts';
 import type { JobContext, JobHandler } from '../jobs.ts';
+import { inSpan, markFailed, SpanKind } from '../tracing/spans.ts';
 import { MAX_ERROR_LENGTH, MAX_RETRY_DELAY_MS } from './job-queue-constants.ts';
 import { errorMessage, type JobQueueContext } from './job-queue-context.ts';
 
@@ -99,17 +100,29 @@ export async function claim(context: JobQueueContext, limit: number): Promise<Cl
  */
 export async function run(queue: JobQueueContext, job: ClaimedJob): Promise<void> {
   const context: JobContext = { id: job.id, name: job.name, attempt: job.attempt };
-  try {
-    await job.handler(job.payload, context);
-  } catch (error) {
-    await recordFailure(queue, job, error);
-    return;
-  }
-  await recordOutcome(queue, job, {
-    status: 'completed',
-    locked_until: null,
-    finished_at: queue.clock.now(),
-  });
+  // Each run is a trace of its own, so its queries, Redis commands, S3 calls and mails show up together.
+  await inSpan(
+    `job ${job.name}`,
+    {
+      kind: SpanKind.CONSUMER,
+      root: true,
+      attributes: { 'job.name': job.name, 'job.id': job.id, 'job.attempt': job.attempt },
+    },
+    async (span) => {
+      try {
+        await job.handler(job.payload, context);
+      } catch (error) {
+        markFailed(span, error);
+        await recordFailure(queue, job, error);
+        return;
+      }
+      await recordOutcome(queue, job, {
+        status: 'completed',
+        locked_until: null,
+        finished_at: queue.clock.now(),
+      });
+    },
+  );
 }
 
 async function recordFailure(context: JobQueueContext, job: ClaimedJob, error: unknown): Promise<void> {

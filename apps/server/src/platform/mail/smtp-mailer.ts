@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { Mailer } from '../mail.ts';
+import { inSpan, SpanKind } from '../tracing/spans.ts';
 
 /** Settings of the SMTP mailer. */
 export interface SmtpMailerOptions {
@@ -26,15 +27,23 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       greetingTimeout: 10_000,
     }),
   );
+  const server = new URL(options.url);
+  const spanAttributes = {
+    'server.address': server.hostname,
+    'server.port': Number(server.port) || (server.protocol === 'smtps:' ? 465 : 587),
+  };
   return {
     send: async (message) => {
-      await transporter.sendMail({
-        from: options.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-      });
+      // No instrumentation library covers nodemailer; this client span stands for the SMTP exchange.
+      await inSpan('smtp send', { kind: SpanKind.CLIENT, attributes: spanAttributes }, () =>
+        transporter.sendMail({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        }),
+      );
     },
     check: async () => {
       await transporter.verify();
