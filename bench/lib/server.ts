@@ -159,6 +159,8 @@ export async function startServer({
     DEMO_DATA: String(demoData),
     JWT_KEYS: `${BENCH_JWT_KEY.id}=${BENCH_JWT_KEY.secret}`,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // The shell's OpenTelemetry settings reach the server, to measure what tracing costs.
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('OTEL_'))),
     ...extraEnv,
   };
   const child = spawn(process.execPath, [SERVER_CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

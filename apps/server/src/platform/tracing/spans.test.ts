@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { context, propagation, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, SpanStatusCode, TraceFlags, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.ts';
@@ -31,6 +31,15 @@ describe('spans', () => {
         spanId: span.spanContext().spanId,
       });
     });
+  });
+
+  it('leaves out the ids of a trace that is not sampled (it is never exported)', () => {
+    const unsampled = trace.wrapSpanContext({
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      traceFlags: TraceFlags.NONE,
+    });
+    expect(context.with(trace.setSpan(context.active(), unsampled), activeTraceFields)).toEqual({});
   });
 
   it('writes the active trace and span id into every log line, and none outside a trace', async () => {

@@ -6,6 +6,7 @@ import {
   type Span,
   SpanKind,
   SpanStatusCode,
+  TraceFlags,
   trace,
 } from '@opentelemetry/api';
 
@@ -22,7 +23,11 @@ export function activeTraceFields(): { traceId?: string; spanId?: string } {
     return {};
   }
   const spanContext = span.spanContext();
-  return isSpanContextValid(spanContext) ? { traceId: spanContext.traceId, spanId: spanContext.spanId } : {};
+  // An unsampled trace is never exported: its id would lead nowhere.
+  const sampled = (spanContext.traceFlags & TraceFlags.SAMPLED) !== 0;
+  return sampled && isSpanContextValid(spanContext)
+    ? { traceId: spanContext.traceId, spanId: spanContext.spanId }
+    : {};
 }
 
 export interface SpanOptions {

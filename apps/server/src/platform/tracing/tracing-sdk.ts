@@ -58,7 +58,8 @@ export async function startTracing(config: TracingConfig, logger: Logger): Promi
         },
       }),
       // Queries and commands outside a request or job (pollers, pub/sub) would each be a lone trace.
-      new PgInstrumentation({ requireParentSpan: true }),
+      // Pool waits show in the db_pool_connections metric; a span per checkout doubled the spans.
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
       new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: redisStatement }),
       new AwsInstrumentation({ suppressInternalInstrumentation: true }),
     ],
