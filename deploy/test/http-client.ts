@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { expect } from 'vitest';
-import yazl from 'yazl';
+import { makeZip } from '../../apps/server/test/nano-fixtures.ts';
 import { DEMO_PASSWORD } from './app-process.ts';
 
 export interface Answer {
@@ -90,17 +90,9 @@ export class Client {
 }
 
 /** A ZIP of about `bytes` bytes: one stored (uncompressed) text file of random Base64. */
-export function makeZip(bytes: number): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(randomBytes((bytes * 3) / 4).toString('base64')), 'material/daten.txt', {
-    compress: false,
-    mtime: new Date('2026-05-01T10:00:00Z'),
-  });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.outputStream.on('error', reject);
-  });
+export function makeRandomZip(bytes: number): Promise<Buffer> {
+  return makeZip(
+    { 'material/daten.txt': Buffer.from(randomBytes((bytes * 3) / 4).toString('base64')) },
+    { compress: false },
+  );
 }

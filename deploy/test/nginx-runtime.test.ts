@@ -14,7 +14,7 @@ import {
   stopProcess,
   waitFor,
 } from './app-process.ts';
-import { Client, makeZip } from './http-client.ts';
+import { Client, makeRandomZip } from './http-client.ts';
 import { hasSystemTool, run } from './system-tool.ts';
 
 /**
@@ -320,7 +320,7 @@ describe.skipIf(!tools)('nginx in front of two app instances', () => {
     expect(created.status, created.body).toBe(201);
     const nanoId = (JSON.parse(created.body) as { id: string }).id;
 
-    const zip = await makeZip(20 * 1024 * 1024);
+    const zip = await makeRandomZip(20 * 1024 * 1024);
     expect(zip.length).toBeGreaterThan(20 * 1024 * 1024);
     const boundary = `----nano${randomUUID()}`;
     const body = Buffer.concat([

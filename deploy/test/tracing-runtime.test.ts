@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReceivedSpan, SPAN_KIND, startOtlpReceiver } from '../../apps/server/test/otlp-receiver.ts';
+import { type S3rverHandle, startS3rver } from '../../apps/server/test/s3rver.ts';
 import { type AppProcess, DEMO_PASSWORD, startApp, stopProcess, waitFor } from './app-process.ts';
-import { type Answer, Client, makeZip } from './http-client.ts';
+import { type Answer, Client, makeRandomZip } from './http-client.ts';
 import { hasSystemTool, run } from './system-tool.ts';
 
 /**
@@ -20,15 +20,6 @@ import { hasSystemTool, run } from './system-tool.ts';
 const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const tools = hasSystemTool('psql', 'postgresql-client') && hasSystemTool('redis-cli', 'redis-tools');
-
-/** The part of s3rver's API we use; the package ships no types. */
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => { run(): Promise<AddressInfo>; close(): Promise<void> };
 
 const SCOPE = {
   http: '@opentelemetry/instrumentation-http',
@@ -48,7 +39,7 @@ describe.skipIf(!tools)('OpenTelemetry tracing of the running app', () => {
   let tmp: string;
   let app: AppProcess | undefined;
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
-  let s3: InstanceType<S3rverConstructor> | undefined;
+  let s3: S3rverHandle | undefined;
   let smtp: SMTPServer | undefined;
   let smtpPort: number;
   const mails: string[] = [];
@@ -76,15 +67,7 @@ describe.skipIf(!tools)('OpenTelemetry tracing of the running app', () => {
     const created = psql(`CREATE DATABASE ${database}`);
     expect(created.status, created.output).toBe(0);
 
-    const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
-    s3 = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: path.join(tmp, 's3'),
-      configureBuckets: [{ name: 'nano-tracing' }],
-    });
-    const s3Port = (await s3.run()).port;
+    s3 = await startS3rver(['nano-tracing'], 'nano-tracing-s3-');
 
     smtp = new SMTPServer({
       authOptional: true,
@@ -108,10 +91,10 @@ describe.skipIf(!tools)('OpenTelemetry tracing of the running app', () => {
       REDIS_URL,
       REDIS_KEY_PREFIX: `nano-tracing-test-${suffix}:`,
       DATA_DIR: path.join(tmp, 'data'),
-      S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+      S3_ENDPOINT: s3.endpoint,
       S3_BUCKET: 'nano-tracing',
-      S3_ACCESS_KEY_ID: 'S3RVER',
-      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       // Export within a fraction of a second instead of the default 5 s.
@@ -241,7 +224,7 @@ describe.skipIf(!tools)('OpenTelemetry tracing of the running app', () => {
     const created = await creator.send('POST', '/api/v1/nanos', { title: 'Verfolgter Upload' });
     expect(created.status, created.body).toBe(201);
     const nanoId = (JSON.parse(created.body) as { id: string }).id;
-    const zip = await makeZip(64 * 1024);
+    const zip = await makeRandomZip(64 * 1024);
     const boundary = `----nano${randomUUID()}`;
     const upload = await creator.request('POST', `/api/v1/nanos/${nanoId}/versions`, {
       headers: {

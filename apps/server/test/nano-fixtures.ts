@@ -30,11 +30,14 @@ export async function makePng(width = 320, height = 180): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Builds a ZIP in memory from `files` (path → content). */
-export function makeZip(files: Record<string, Buffer | string>): Promise<Buffer> {
+/** Builds a ZIP in memory from `files` (path → content); `compress: false` stores them as they are. */
+export function makeZip(
+  files: Record<string, Buffer | string>,
+  { compress = true }: { compress?: boolean } = {},
+): Promise<Buffer> {
   const zip = new ZipFile();
   for (const [path, content] of Object.entries(files)) {
-    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), path);
+    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), path, { compress });
   }
   zip.end();
   return new Promise((resolve, reject) => {

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,6 +15,7 @@ import { type DatabaseHandle, openDatabase } from '../../src/platform/db/index.t
 import { createS3Storage } from '../../src/platform/storage/s3-storage.ts';
 import type { ObjectStorage } from '../../src/platform/storage.ts';
 import { runCli } from '../cli-runner.ts';
+import { type S3rverHandle, startS3rver } from '../s3rver.ts';
 
 /**
  * `cli backup` and `cli restore --drill` end to end against real PostgreSQL (pg_dump/pg_restore from
@@ -25,15 +23,6 @@ import { runCli } from '../cli-runner.ts';
  */
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 const enabled = serverUrl.startsWith('postgres');
-
-/** The part of s3rver's API we use; the package ships no types. */
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => { run(): Promise<AddressInfo>; close(): Promise<void> };
 
 const PREFIX = 'backups';
 const DAY = 24 * 3600 * 1000;
@@ -82,8 +71,7 @@ describe.skipIf(!enabled)('backup and restore drill (PostgreSQL + s3rver)', () =
     Math.floor(Math.random() * 3650) * DAY +
     Math.floor(Math.random() * 3600) * 1000;
   let handle: DatabaseHandle;
-  let s3: { run(): Promise<AddressInfo>; close(): Promise<void> };
-  let s3Directory: string;
+  let s3: S3rverHandle | undefined;
   let appStorage: ObjectStorage;
   let backupStorage: ObjectStorage;
   let registry: Registry;
@@ -114,19 +102,10 @@ describe.skipIf(!enabled)('backup and restore drill (PostgreSQL + s3rver)', () =
     registry = new Registry();
     registerOpsMetrics(registry, { db: handle.db });
 
-    const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
-    s3Directory = await mkdtemp(path.join(tmpdir(), 'nano-s3rver-ops-'));
-    s3 = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: s3Directory,
-      configureBuckets: [{ name: 'nano-app' }, { name: 'nano-backups' }],
-    });
-    const { port } = await s3.run();
-    s3Endpoint = `http://127.0.0.1:${port}`;
+    s3 = await startS3rver(['nano-app', 'nano-backups'], 'nano-s3rver-ops-');
+    s3Endpoint = s3.endpoint;
     const s3Options = {
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint: s3.endpoint,
       region: 'us-east-1',
       accessKeyId: 'S3RVER',
       secretAccessKey: 'S3RVER',
@@ -157,9 +136,6 @@ describe.skipIf(!enabled)('backup and restore drill (PostgreSQL + s3rver)', () =
     await appStorage?.close();
     await backupStorage?.close();
     await s3?.close();
-    if (s3Directory) {
-      await rm(s3Directory, { recursive: true, force: true });
-    }
     await handle?.close();
     await admin(async (c) => {
       await c.query(`drop database if exists ${dbName} with (force)`);

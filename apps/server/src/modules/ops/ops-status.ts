@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type pg from 'pg';
+import type { Database } from '../../db/database.ts';
 
 /** The tasks whose last result `ops_status` keeps. */
 export type OpsTask = 'backup' | 'restore_drill';
@@ -21,4 +23,18 @@ export async function recordOpsStatus(
        last_success_at = coalesce(excluded.last_success_at, ops_status.last_success_at)`,
     [task, ok, at, JSON.stringify(details)],
   );
+}
+
+/** The last result of one task, as `/metrics` reads it. */
+export interface OpsStatusRow {
+  name: string;
+  ok: boolean;
+  at: Date;
+  last_success_at: Date | null;
+}
+
+/** The last result of every task that has run, by task name. */
+export async function readOpsStatus(db: Kysely<Database>): Promise<Map<string, OpsStatusRow>> {
+  const rows = await db.selectFrom('ops_status').select(['name', 'ok', 'at', 'last_success_at']).execute();
+  return new Map(rows.map((row) => [row.name, row]));
 }

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Gauge, type Registry } from 'prom-client';
 import type { Database } from '../../db/database.ts';
-
-type Row = { name: string; ok: boolean; at: Date; last_success_at: Date | null };
+import { type OpsStatusRow as Row, readOpsStatus } from './ops-status.ts';
 
 const seconds = (date: Date | null | undefined): number => (date ? date.getTime() / 1000 : 0);
 
@@ -19,14 +18,9 @@ export function registerOpsMetrics(registry: Registry, deps: { db: Kysely<Databa
   // share the query in flight (a later scrape reads afresh).
   let pending: Promise<Map<string, Row>> | undefined;
   const current = (): Promise<Map<string, Row>> => {
-    pending ??= deps.db
-      .selectFrom('ops_status')
-      .select(['name', 'ok', 'at', 'last_success_at'])
-      .execute()
-      .then((list) => new Map(list.map((row) => [row.name, row])))
-      .finally(() => {
-        pending = undefined;
-      });
+    pending ??= readOpsStatus(deps.db).finally(() => {
+      pending = undefined;
+    });
     return pending;
   };
   const gauge = (name: string, help: string, value: (rows: Map<string, Row>) => number) =>

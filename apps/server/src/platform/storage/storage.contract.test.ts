@@ -1,10 +1,9 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3rver } from '../../../test/s3rver.ts';
 import {
   InvalidObjectKeyError,
   type ObjectInfo,
@@ -34,19 +33,6 @@ interface Implementation {
   start(): Promise<Fixture>;
 }
 
-/** The part of s3rver's API we use; the package ships no types. */
-interface S3rverServer {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rverServer;
-
 const implementations: Implementation[] = [
   {
     name: 'local',
@@ -67,31 +53,21 @@ const implementations: Implementation[] = [
     enabled: process.env.TEST_SERVICES === '1',
     listsInKeyOrder: false,
     async start() {
-      const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
-      const directory = await mkdtemp(path.join(tmpdir(), 'nano-s3rver-'));
       const bucket = 'nano-test';
-      const server = new S3rver({
-        address: '127.0.0.1',
-        port: 0,
-        silent: true,
-        directory,
-        configureBuckets: [{ name: bucket }],
-      });
-      const { port } = await server.run();
+      const s3 = await startS3rver([bucket]);
       const storage = createS3Storage({
-        endpoint: `http://127.0.0.1:${port}`,
+        endpoint: s3.endpoint,
         region: 'us-east-1',
         bucket,
-        accessKeyId: 'S3RVER',
-        secretAccessKey: 'S3RVER',
+        accessKeyId: s3.accessKeyId,
+        secretAccessKey: s3.secretAccessKey,
         forcePathStyle: true,
       });
       return {
         storage,
         async stop() {
           await storage.close();
-          await server.close();
-          await rm(directory, { recursive: true, force: true });
+          await s3.close();
         },
       };
     },
