@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../apps/server/test/cli-runner.ts';
+
+/** A port nobody listens on right now (the OS picks it). */
+export { freePort };
 
 /** The repository root (deploy/test/ is two levels below). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,24 +16,6 @@ const WEB_DIST_DIR = path.join(repoRoot, 'apps/web/dist');
 
 /** The password of the demo accounts (`DEMO_PASSWORD`'s default). */
 export const DEMO_PASSWORD = 'Demo-Passwort-2026!';
-
-/** A port nobody listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address && typeof address === 'object') {
-          resolve(address.port);
-        } else {
-          reject(new Error('could not determine a free port'));
-        }
-      });
-    });
-  });
-}
 
 /** The last lines of a log file, for failure messages. */
 export function logTail(logPath: string, lines = 40): string {

@@ -188,6 +188,8 @@ describe('privacy journey', () => {
     await user.page.waitForURL(/\/zustimmung/);
     // Only the privacy policy is new: one document to accept.
     const boxes = user.page.getByRole('checkbox');
+    // count() does not wait: let the pending documents render first.
+    await boxes.first().waitFor();
     await expect(boxes.count()).resolves.toBe(1);
     await boxes.first().check();
     await user.page.getByRole('button', { name: 'Zustimmen und fortfahren' }).click();

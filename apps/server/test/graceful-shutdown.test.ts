@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './cli-runner.ts';
 
 /**
  * SIGTERM while 200 requests are in flight: readiness answers 503 first, every request still gets its
@@ -27,18 +27,6 @@ const REQUESTS = 200;
 const DRAIN_MS = 8_000;
 /** serve exits 1 after the drain delay plus this grace period (server.ts SHUTDOWN_GRACE_MS). */
 const GRACE_MS = 15_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 interface Answer {
   status: number;

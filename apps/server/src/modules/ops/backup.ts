@@ -14,7 +14,7 @@ import {
   isBackupStamp,
 } from './backup-manifest.ts';
 import { recordOpsStatus } from './ops-status.ts';
-import { connect, countRows, runTool } from './pg-tools.ts';
+import { connect, countRows, runTool, withClient } from './pg-tools.ts';
 
 /** What a backup needs; `cli backup` builds it from the configuration, tests pass their own. */
 export interface BackupDeps {
@@ -49,27 +49,22 @@ export async function runBackup(deps: BackupDeps): Promise<BackupResult> {
   const log = deps.log ?? (() => {});
   try {
     const result = await takeBackup(deps, now(), log);
-    await record(deps.databaseUrl, true, now(), {
-      stamp: result.manifest.stamp,
-      dumpSize: result.manifest.dump.size,
-      tables: Object.keys(result.manifest.tables).length,
-      objects: Object.keys(result.manifest.objects).length,
-      deleted: result.deleted,
-    });
+    await withClient(deps.databaseUrl, (client) =>
+      recordOpsStatus(client, 'backup', true, now(), {
+        stamp: result.manifest.stamp,
+        dumpSize: result.manifest.dump.size,
+        tables: Object.keys(result.manifest.tables).length,
+        objects: Object.keys(result.manifest.objects).length,
+        deleted: result.deleted,
+      }),
+    );
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await record(deps.databaseUrl, false, now(), { error: message }).catch(() => {});
+    await withClient(deps.databaseUrl, (client) =>
+      recordOpsStatus(client, 'backup', false, now(), { error: message }),
+    ).catch(() => {});
     throw error;
-  }
-}
-
-async function record(url: string, ok: boolean, at: Date, details: Record<string, unknown>): Promise<void> {
-  const client = await connect(url);
-  try {
-    await recordOpsStatus(client, 'backup', ok, at, details);
-  } finally {
-    await client.end();
   }
 }
 

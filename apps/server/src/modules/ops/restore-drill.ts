@@ -55,24 +55,19 @@ export async function runRestoreDrill(deps: DrillDeps): Promise<DrillReport> {
     report = await drill(deps, log);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await record(deps.databaseUrl, false, now(), { error: message }).catch(() => {});
+    await withClient(deps.databaseUrl, (client) =>
+      recordOpsStatus(client, 'restore_drill', false, now(), { error: message }),
+    ).catch(() => {});
     throw error;
   }
-  await record(deps.databaseUrl, report.ok, now(), {
-    stamp: report.stamp,
-    objectsChecked: report.objectsChecked,
-    problems: report.problems.slice(0, 50),
-  });
+  await withClient(deps.databaseUrl, (client) =>
+    recordOpsStatus(client, 'restore_drill', report.ok, now(), {
+      stamp: report.stamp,
+      objectsChecked: report.objectsChecked,
+      problems: report.problems.slice(0, 50),
+    }),
+  );
   return report;
-}
-
-async function record(url: string, ok: boolean, at: Date, details: Record<string, unknown>): Promise<void> {
-  const client = await connect(url);
-  try {
-    await recordOpsStatus(client, 'restore_drill', ok, at, details);
-  } finally {
-    await client.end();
-  }
 }
 
 async function chooseBackup(deps: DrillDeps): Promise<string> {
